@@ -1,0 +1,39 @@
+namespace ArchGym.Environments.Core.Spaces;
+
+/// <summary>
+/// An ordered set of named parameters: the action space of a design-space-exploration
+/// environment. Encodings, sampling, neighbours and constraints live in the other parts of
+/// this partial class, one concern per file.
+/// </summary>
+public sealed partial class ParameterSpace
+{
+    private readonly Parameter[] _parameters;
+    private readonly Dictionary<string, int> _index;
+
+    public ParameterSpace(IEnumerable<Parameter> parameters)
+    {
+        _parameters = parameters.ToArray();
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            if (!_index.TryAdd(_parameters[i].Name, i))
+                throw new ArgumentException($"Duplicate parameter name '{_parameters[i].Name}'.", nameof(parameters));
+        }
+    }
+
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    public int Count => _parameters.Length;
+
+    public Parameter this[int index] => _parameters[index];
+
+    public Parameter this[string name] => _parameters[IndexOf(name)];
+
+    /// <summary>Position of a parameter by name; throws <see cref="KeyNotFoundException"/> listing the names when unknown.</summary>
+    public int IndexOf(string name) =>
+        _index.TryGetValue(name, out var i)
+            ? i
+            : throw new KeyNotFoundException($"unknown parameter '{name}'; known: {string.Join(", ", _parameters.Select(p => p.Name))}");
+
+    public bool Contains(string name) => _index.ContainsKey(name);
+}
