@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ArchGym.Experiments.Runner;
+using ArchGym.Simulators.Systolic;
+using ArchGym.Simulators.Workloads.Dnn;
+using Spectre.Console;
+
+namespace ArchGym.Experiments.Cli;
+
+/// <summary>
+/// <c>archgym bench</c>: throughput of the simulators and of the whole gym stack on this machine.
+/// Each case runs repeatedly for at least a minimum time after a warm-up and reports the mean.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Minimum measuring time per case.", DefaultValueFactory = _ => 1.0 };
+        var cmd = new Command("bench", "Measure simulator and environment throughput (layers/s, evaluations/s).") { seconds };
+        cmd.SetAction(pr => CliGuard.Run(() => Run(pr.GetValue(seconds))));
+        return cmd;
+    }
+
+    private static int Run(double seconds)
+    {
+        if (seconds is <= 0 or > 600) throw new UserInputException($"--seconds {seconds}: allowed: more than 0 and at most 600");
+        var table = new Table().AddColumns("case", "per call", "calls/s", "detail");
+        var sim = new SystolicSimulator();
+        var resnet50 = DnnCatalog.Get("resnet50");
+        foreach (var (name, config) in SystolicCases())
+        {
+            var report = sim.Run(config, resnet50);
+            var (perCall, perSecond) = Measure(() => sim.Run(config, resnet50), seconds);
+            table.AddRow(Markup.Escape($"systolic {name}: ResNet-50 ({resnet50.Layers.Count} layers)"), Ms(perCall),
+                F(perSecond), Markup.Escape($"{F(perSecond * resnet50.Layers.Count)} layers/s, {report.TotalCycles:N0} cycles, {report.StallCycles:N0} stall"));
+        }
+
+        foreach (var parallelism in new[] { 1, Environment.ProcessorCount })
+        {
+            var (evals, wall) = StackBench.RunSystolicStack(parallelism, seconds);
+            table.AddRow(Markup.Escape($"systolic-v0 stack (random search, CSV, cache off), {parallelism} worker(s)"),
+                Ms(wall / evals), F(evals / wall), "ResNet-18 workload, random design points");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]Reference: SCALE-Sim v2 takes 141.7 s for ResNet-50 on 128x128 ws (calc) on a 2-core machine (shared/reference/scalesim/README.md).[/]");
+        return ExitCodes.Ok;
+    }
+
+    private static IEnumerable<(string Name, SystolicConfig Config)> SystolicCases()
+    {
+        // SCALE-Sim's timing configs: 128x128, SRAM 512/512/256 kB, CALC bandwidth.
+        yield return ("128x128 ws calc", new SystolicConfig(128, 128, Dataflow.WeightStationary, 512, 512, 256));
+        yield return ("128x128 os calc", new SystolicConfig(128, 128, Dataflow.OutputStationary, 512, 512, 256));
+        yield return ("128x128 is calc", new SystolicConfig(128, 128, Dataflow.InputStationary, 512, 512, 256));
+        yield return ("32x32 ws user bw10 64kB", new SystolicConfig(32, 32, Dataflow.WeightStationary, 64, 64, 64, BandwidthMode.User, 10));
+    }
+
+    /// <summary>Mean seconds per call and calls per second, after one warm-up call.</summary>
+    public static (double SecondsPerCall, double CallsPerSecond) Measure(Action call, double minSeconds)
+    {
+        call();
+        var sw = Stopwatch.StartNew();
+        long n = 0;
+        do
+        {
+            call();
+            n++;
+        }
+        while (sw.Elapsed.TotalSeconds < minSeconds);
+        var s = sw.Elapsed.TotalSeconds;
+        return (s / n, n / s);
+    }
+
+    private static string Ms(double seconds) => seconds >= 1e-3
+        ? (seconds * 1e3).ToString("0.###", CultureInfo.InvariantCulture) + " ms"
+        : (seconds * 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " µs";
+
+    private static string F(double v) => v.ToString("N1", CultureInfo.InvariantCulture);
+}

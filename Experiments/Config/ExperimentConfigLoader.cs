@@ -1,0 +1,89 @@
+using ArchGym.Experiments.Cli;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ArchGym.Experiments.Config;
+
+/// <summary>
+/// Reads an experiment YAML file. Every mistake (syntax, unknown key, missing field, value out of
+/// range) becomes a <see cref="UserInputException"/> naming the file, line and field.
+/// </summary>
+public static class ExperimentConfigLoader
+{
+    private static readonly string[] TopKeys = ["name", "env", "agent", "budget", "batch", "parallelism", "seed", "output"];
+    private static readonly string[] EnvKeys = ["id", "options", "reward", "targets"];
+    private static readonly string[] AgentKeys = ["name", "hyperparameters"];
+
+    public static ExperimentConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new UserInputException($"{path}: file not found");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static ExperimentConfig Parse(string yaml, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new UserInputException($"{file}:{e.Start.Line}: malformed YAML: {e.Message}");
+        }
+
+        if (stream.Documents.Count == 0) throw new UserInputException($"{file}: the file is empty; expected env:, agent: and budget:");
+        var y = new YamlNodes(file);
+        var root = y.Mapping(stream.Documents[0].RootNode, "(top level)");
+        y.RejectUnknownKeys(root, "", TopKeys);
+
+        var name = YamlNodes.Child(root, "name") is { } n ? y.Scalar(n, "name") : Path.GetFileNameWithoutExtension(file);
+        var env = ReadEnvironment(y, Required(y, root, "env"));
+        var agent = ReadAgent(y, Required(y, root, "agent"));
+        var budget = y.Int(Required(y, root, "budget"), "budget", 1, 100_000_000);
+        var batch = YamlNodes.Child(root, "batch") is { } b ? y.Int(b, "batch", 1, 1_000_000) : 1;
+        var parallelism = ReadParallelism(y, YamlNodes.Child(root, "parallelism"));
+        var seed = YamlNodes.Child(root, "seed") is { } s ? y.Int(s, "seed", 0, int.MaxValue) : 0;
+        var output = YamlNodes.Child(root, "output") is { } o ? y.Scalar(o, "output") : Path.Combine("runs", name);
+        return new ExperimentConfig(name, env, agent, budget, batch, parallelism, seed, output, file);
+    }
+
+    private static YamlNode Required(YamlNodes y, YamlMappingNode map, string key) =>
+        YamlNodes.Child(map, key) ?? throw y.Error(map, key, "missing; this field is required");
+
+    private static EnvironmentSection ReadEnvironment(YamlNodes y, YamlNode node)
+    {
+        var map = y.Mapping(node, "env");
+        y.RejectUnknownKeys(map, "env", EnvKeys);
+        var id = y.Scalar(Required(y, map, "id"), "env.id");
+        var options = YamlNodes.Child(map, "options") is { } o ? y.ScalarMap(o, "env.options") : new Dictionary<string, string>();
+        var reward = YamlNodes.Child(map, "reward") is { } r ? y.Scalar(r, "env.reward") : null;
+        var targets = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (YamlNodes.Child(map, "targets") is { } t)
+        {
+            foreach (var (k, v) in y.Mapping(t, "env.targets").Children)
+            {
+                var metric = y.Scalar(k, "env.targets");
+                targets[metric] = y.Double(v, $"env.targets.{metric}");
+            }
+        }
+
+        return new EnvironmentSection(id, options, reward, targets);
+    }
+
+    private static AgentSection ReadAgent(YamlNodes y, YamlNode node)
+    {
+        var map = y.Mapping(node, "agent");
+        y.RejectUnknownKeys(map, "agent", AgentKeys);
+        var name = y.Scalar(Required(y, map, "name"), "agent.name");
+        var hp = YamlNodes.Child(map, "hyperparameters") is { } h ? y.ScalarMap(h, "agent.hyperparameters") : new Dictionary<string, string>();
+        return new AgentSection(name, hp);
+    }
+
+    /// <summary>A whole number of workers, or <c>auto</c> for one per core.</summary>
+    private static int ReadParallelism(YamlNodes y, YamlNode? node)
+    {
+        if (node is null) return 1;
+        return y.Scalar(node, "parallelism") == "auto" ? Environment.ProcessorCount : y.Int(node, "parallelism", 1, 1024);
+    }
+}

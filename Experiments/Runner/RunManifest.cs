@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ArchGym.Experiments.Runner;
+
+/// <summary>The <c>run.json</c> written at the end of a run: what ran, with which seed and versions, what was best, how long it took.</summary>
+public sealed record RunManifest(
+    string Name,
+    string Status,
+    string ConfigFile,
+    string Environment,
+    string Workload,
+    IReadOnlyDictionary<string, string> EnvironmentOptions,
+    string? Reward,
+    IReadOnlyDictionary<string, double> Targets,
+    string Agent,
+    IReadOnlyDictionary<string, string> HyperParameters,
+    int Budget,
+    int BatchSize,
+    int Parallelism,
+    int Seed,
+    int Evaluations,
+    int FeasibleEvaluations,
+    long CacheHits,
+    BestPoint? Best,
+    double WallSeconds,
+    double EvaluationsPerSecond,
+    IReadOnlyDictionary<string, string> Versions)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>The best feasible evaluation of a run.</summary>
+public sealed record BestPoint(long Step, double Reward, IReadOnlyDictionary<string, string> Parameters, IReadOnlyDictionary<string, double> Metrics);
