@@ -34,7 +34,7 @@ public sealed class SystolicSimulator(EnergyCosts? energyCosts = null, AreaCosts
         CheckSize(layer);
         var plan = new FoldPlan(config, layer);
         var streams = DataflowStreams.For(plan);
-        var memory = MemorySimulation.Run(config, plan, streams, Im2colAddresses.ForRepeats(layer));
+        var memory = MemorySimulation.Run(config, plan, streams, Im2colAddresses.ForLayer(layer));
 
         long total = memory.TotalCycles;
         var energy = EnergyModel.Estimate(config, plan.Macs, total,

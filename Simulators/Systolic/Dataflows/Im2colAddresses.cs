@@ -3,32 +3,33 @@ using ArchGym.Simulators.Workloads.Dnn;
 namespace ArchGym.Simulators.Systolic.Dataflows;
 
 /// <summary>
-/// SCALE-Sim's ifmap operand matrix (operand_matrix.calc_ifmap_elem_addr): im2col element (m, k)
-/// reads pixel address WindowBase[m] + WindowOffset[k] of the H x W x C ifmap. Overlapping
-/// windows make the same pixel appear under many (m, k); only then does the order of reads matter
-/// beyond counting, and the memory models fall back to address-level bookkeeping.
+/// SCALE-Sim's ifmap operand matrix (operand_matrix.calc_ifmap_elem_addr, v2.0.2): im2col element
+/// (m, k) reads address WindowBase[m] + WindowOffset[k] of the H x W x C ifmap. The address is pure
+/// arithmetic: the window of SCALE-Sim's ceil-sized last output row/column may overhang the ifmap
+/// and then reads the next row's (or past the last row's) addresses. Overlapping windows make an
+/// address appear under many (m, k); only then does the read order matter beyond counting, and the
+/// memory models use address-level bookkeeping for the ifmap.
 /// </summary>
 internal sealed class Im2colAddresses
 {
-    private Im2colAddresses(Layer layer)
+
+    private Im2colAddresses(Layer layer, bool overhangs)
     {
         int ow = layer.OfmapWidth, c = layer.Channels;
-        WindowBase = new int[checked((int)layer.M)];
-        for (int m = 0; m < WindowBase.Length; m++)
-        {
-            int row = m / ow * layer.StrideHeight, col = m % ow * layer.StrideWidth;
-            WindowBase[m] = (row * layer.IfmapWidth + col) * c;
-        }
+        int width = layer.IfmapWidth;
+        int m = checked((int)layer.M), k = checked((int)layer.K);
+        WindowBase = new int[m];
+        for (int i = 0; i < m; i++)
+            WindowBase[i] = checked((i / ow * layer.StrideHeight * width + i % ow * layer.StrideWidth) * c);
 
-        WindowOffset = new int[checked((int)layer.K)];
-        for (int k = 0; k < WindowOffset.Length; k++)
-        {
-            int kh = k / (layer.FilterWidth * c), rest = k % (layer.FilterWidth * c);
-            WindowOffset[k] = kh * layer.IfmapWidth * c + rest;
-        }
+        WindowOffset = new int[k];
+        for (int j = 0; j < k; j++)
+            WindowOffset[j] = j / (layer.FilterWidth * c) * width * c + j % (layer.FilterWidth * c);
 
-        AddressSpace = checked(layer.IfmapHeight * layer.IfmapWidth * c);
-        Distinct = DistinctPixels(layer);
+        AddressSpace = checked(WindowBase.Max() + WindowOffset[^1] + 1);
+        Distinct = overhangs ? CountDistinct() : Touched(layer.OfmapHeight, layer.StrideHeight, layer.FilterHeight)
+            * Touched(layer.OfmapWidth, layer.StrideWidth, layer.FilterWidth) * c;
+        Repeats = Distinct < layer.M * layer.K;
     }
 
     public int[] WindowBase { get; }
@@ -38,6 +39,10 @@ internal sealed class Im2colAddresses
     /// <summary>Distinct pixels the windows touch.</summary>
     public long Distinct { get; }
 
+    /// <summary>Some pixel is read by two windows.</summary>
+    public bool Repeats { get; }
+
+    /// <summary>The address read for (m, k).</summary>
     public int Address(long m, long k) => WindowBase[m] + WindowOffset[k];
 
     /// <summary>Address of stream coordinates (fixed or row index a, streamed or port index b).</summary>
@@ -48,17 +53,29 @@ internal sealed class Im2colAddresses
         _ => throw new InvalidOperationException("stream has no ifmap addresses"),
     };
 
-    /// <summary>Distinct ifmap pixels the windows touch: rows_touched * cols_touched * channels.</summary>
-    public static long DistinctPixels(Layer layer) =>
-        Touched(layer.OfmapHeight, layer.StrideHeight, layer.FilterHeight)
-        * Touched(layer.OfmapWidth, layer.StrideWidth, layer.FilterWidth) * layer.Channels;
+    /// <summary>
+    /// Address tables for layers whose ifmap reads repeat or overhang; null when every im2col
+    /// element is a distinct pixel (then counting is enough, as for GEMMs and filters).
+    /// </summary>
+    public static Im2colAddresses? ForLayer(Layer layer)
+    {
+        bool overhangs = (layer.OfmapHeight - 1) * layer.StrideHeight + layer.FilterHeight > layer.IfmapHeight
+            || (layer.OfmapWidth - 1) * layer.StrideWidth + layer.FilterWidth > layer.IfmapWidth;
+        var tables = new Im2colAddresses(layer, overhangs);
+        return tables.Repeats ? tables : null;
+    }
 
-    /// <summary>True when some pixel is read by two windows (im2col has repeated addresses).</summary>
-    public static bool HasRepeats(Layer layer) => DistinctPixels(layer) < layer.M * layer.K;
-
-    /// <summary>Built only for layers with repeated addresses; null otherwise.</summary>
-    public static Im2colAddresses? ForRepeats(Layer layer) => HasRepeats(layer) ? new Im2colAddresses(layer) : null;
-
+    /// <summary>Ifmap rows (or columns) covered by non-overhanging windows.</summary>
     private static long Touched(long outputs, long stride, long filter) =>
         stride <= filter ? (outputs - 1) * stride + filter : outputs * filter;
+
+    private long CountDistinct()
+    {
+        var seen = new bool[AddressSpace];
+        long distinct = 0;
+        foreach (int b in WindowBase)
+        foreach (int o in WindowOffset)
+            if (!seen[b + o]) { seen[b + o] = true; distinct++; }
+        return distinct;
+    }
 }

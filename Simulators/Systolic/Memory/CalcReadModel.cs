@@ -90,7 +90,7 @@ internal static class CalcReadModel
             {
                 var (a, b) = stream.Coordinates(fc, fr, line, p);
                 int address = addresses.Address(stream.Axes, a, b);
-                if (stamp[address] == window) continue;
+                if (address < 0 || stamp[address] == window) continue;
                 stamp[address] = window;
                 misses++;
                 if (++inWindow < w) continue;

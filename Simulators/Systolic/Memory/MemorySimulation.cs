@@ -37,8 +37,8 @@ internal static class MemorySimulation
     private static MemoryOutcome RunUser(SystolicConfig config, FoldPlan plan, DataflowStreams streams, Im2colAddresses? repeats, WriteBuffer ofmap)
     {
         int bw = config.BandwidthWordsPerCycle;
-        var ifmap = new UserReadBuffer(streams.Ifmap, config.IfmapWords, bw, repeats);
-        var filter = new UserReadBuffer(streams.Filter, config.FilterWords, bw, null);
+        var ifmap = new UserReadBuffer(streams.Ifmap, config.IfmapWords, bw, repeats, plan.K);
+        var filter = new UserReadBuffer(streams.Filter, config.FilterWords, bw, null, plan.K);
         var (total, stalls) = ServeLines(plan, streams, ifmap, filter, ofmap, [], []);
         return new MemoryOutcome(total, stalls,
             new DramTraffic(ifmap.DramReads, ifmap.DramStartCycle, ifmap.LastPrefetchCycle),

@@ -21,20 +21,22 @@ internal sealed class UserReadBuffer
     private readonly RepeatedAddressSets? repeats;
     private long windowStart;
 
-    public UserReadBuffer(ReadStream stream, int sramWords, int bandwidth, Im2colAddresses? im2colRepeats)
+    public UserReadBuffer(ReadStream stream, int sramWords, int bandwidth, Im2colAddresses? im2colAddresses, long matrixK)
     {
         this.stream = stream;
         this.bandwidth = bandwidth;
         order = new PrefetchOrder(stream);
         long active = (sramWords + 1) / 2, prefetch = sramWords - active;
         setSize = (sramWords + 99) / 100;
-        sets = stream.Elements / setSize + 1;   // the trailing (possibly empty) set counts too
+        if (im2colAddresses is not null) repeats = new RepeatedAddressSets(order, stream, im2colAddresses, matrixK);
+        long valid = repeats?.ValidEntries ?? stream.Elements;
+        sets = valid / setSize + 1;   // the trailing (possibly empty) set counts too
         activeSets = Math.Min(sets, FoldPlan.CeilDiv(active, setSize));
         slideSets = Math.Min(sets - activeSets, FoldPlan.CeilDiv(prefetch, setSize));
         allFit = activeSets == sets;
         linesPerPrefetch = FoldPlan.CeilDiv(prefetch, bandwidth);
         initialLines = Math.Min(FoldPlan.CeilDiv(active, bandwidth), FoldPlan.CeilDiv(stream.PrefetchEntries, bandwidth));
-        if (im2colRepeats is not null && !allFit) repeats = new RepeatedAddressSets(order, stream, im2colRepeats, setSize);
+        if (repeats is not null && !allFit) repeats.AssignSets(order, setSize);
     }
 
     public long Prefetches { get; private set; }
@@ -53,28 +55,45 @@ internal sealed class UserReadBuffer
         if (allFit) return 0;
         var (first, count) = stream.ValidPorts(colFold, rowFold, line);
         if (count == 0) return 0;
+        if (repeats is not null) return ServeAddressed(colFold, rowFold, line, first, count);
         long rank0 = order.LineStart(colFold, rowFold, line, first);
         long firstSet = rank0 / setSize, lastSet = (rank0 + count - 1) / setSize;
         if (Offset(firstSet) + (lastSet - firstSet) < activeSets) return 0;
 
         long before = Prefetches;
-        if (repeats is null)
+        for (long set = firstSet; set <= lastSet; set++)
+            while (Offset(set) >= activeSets) Slide();
+        return (int)(Prefetches - before);
+    }
+
+    /// <summary>Repeated or skipped pixels: the line's valid entries still have consecutive ranks.</summary>
+    private int ServeAddressed(int colFold, int rowFold, long line, int first, int count)
+    {
+        var r = repeats!;
+        int lo = first, hi = first + count - 1;
+        while (lo <= hi && RankAt(colFold, rowFold, line, lo) < 0) lo++;
+        while (hi >= lo && RankAt(colFold, rowFold, line, hi) < 0) hi--;
+        if (lo > hi) return 0;
+        long firstSet = RankAt(colFold, rowFold, line, lo) / setSize, lastSet = RankAt(colFold, rowFold, line, hi) / setSize;
+        if (Offset(firstSet) + (lastSet - firstSet) < activeSets) return 0;
+
+        long before = Prefetches;
+        for (int p = lo; p <= hi; p++)
         {
-            for (long set = firstSet; set <= lastSet; set++)
-                while (Offset(set) >= activeSets) Slide();
-        }
-        else
-        {
-            for (int p = first; p < first + count; p++)
-            {
-                if (Offset((rank0 + p - first) / setSize) < activeSets) continue;
-                var (a, b) = stream.Coordinates(colFold, rowFold, line, p);
-                int address = repeats.Address(a, b);
-                while (!repeats.AnyInWindow(address, windowStart, activeSets, sets)) Slide();
-            }
+            var (a, b) = stream.Coordinates(colFold, rowFold, line, p);
+            int rank = r.RankOf(a, b);
+            if (rank < 0 || Offset(rank / setSize) < activeSets) continue;
+            int address = r.Address(a, b);
+            while (!r.AnyInWindow(address, windowStart, activeSets, sets)) Slide();
         }
 
         return (int)(Prefetches - before);
+    }
+
+    private int RankAt(int colFold, int rowFold, long line, int port)
+    {
+        var (a, b) = stream.Coordinates(colFold, rowFold, line, port);
+        return repeats!.RankOf(a, b);
     }
 
     private long Offset(long set) => (set - windowStart + sets) % sets;
