@@ -52,6 +52,7 @@ internal static class MemorySimulation
         ReadOnlySpan<long> probeLines, Span<long> probeCycles)
     {
         var writes = streams.Ofmap;
+        long nextProbe = NextProbe(probeLines, -1);
         long stalls = 0, lineBase = 0, lastOut = 0, perFold = plan.CyclesPerFold, writeBase = writes.Base;
         for (int fc = 0; fc < plan.ColFolds; fc++)
         for (int fr = 0; fr < plan.RowFolds; fr++, lineBase += perFold)
@@ -67,14 +68,27 @@ internal static class MemorySimulation
                 int count = WriteStream.Count(line - writeBase, tLo, tHi, cols);
                 long writeStall = count > 0 ? ofmap.Write(count, t) : 0;
                 lastOut = t + writeStall;
-                for (int p = 0; p < probeLines.Length; p++)
-                    if (probeLines[p] == lineBase + line) probeCycles[p] = t;
+                if (lineBase + line == nextProbe)
+                {
+                    for (int p = 0; p < probeLines.Length; p++)
+                        if (probeLines[p] == nextProbe) probeCycles[p] = t;
+                    nextProbe = NextProbe(probeLines, nextProbe);
+                }
+
                 stalls += Math.Max(stall, writeStall);
             }
         }
 
         ofmap.Finish(lastOut);
         return (lastOut, stalls);
+    }
+
+    private static long NextProbe(ReadOnlySpan<long> probeLines, long after)
+    {
+        long next = long.MaxValue;
+        foreach (long line in probeLines)
+            if (line > after && line < next) next = line;
+        return next;
     }
 
     /// <summary>
