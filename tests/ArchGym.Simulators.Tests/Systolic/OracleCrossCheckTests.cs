@@ -14,9 +14,11 @@ namespace ArchGym.Simulators.Tests.Systolic;
 public class OracleCrossCheckTests
 {
     public static IEnumerable<TestCaseData> Cases() =>
-        ReferenceData.ReadCsv(Path.Combine(ReferenceData.TestDataFolder, "scalesim_oracle_cases.csv")).Select(row =>
-            new TestCaseData(row).SetName(
-                $"Oracle_{row["seed"]}_{row["kind"]}_{row["array_h"]}x{row["array_w"]}_{row["dataflow"]}_{row["bw_mode"]}_exact"));
+        new[] { ("scalesim_oracle_cases.csv", "Oracle"), ("scalesim_oracle_big.csv", "OracleBig") }
+            .Where(f => File.Exists(Path.Combine(ReferenceData.TestDataFolder, f.Item1)))
+            .SelectMany(f => ReferenceData.ReadCsv(Path.Combine(ReferenceData.TestDataFolder, f.Item1)).Select(row =>
+                new TestCaseData(row).SetName(
+                    $"{f.Item2}_{row["seed"]}_{row["kind"]}_{row["array_h"]}x{row["array_w"]}_{row["dataflow"]}_{row["bw_mode"]}_exact")));
 
     [TestCaseSource(nameof(Cases))]
     public void MatchesOracle(Dictionary<string, string> row)
