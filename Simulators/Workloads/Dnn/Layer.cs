@@ -40,11 +40,15 @@ public sealed record Layer
     public int StrideHeight { get; }
     public int StrideWidth { get; }
 
-    /// <summary>Output rows: floor((H - FH) / S) + 1 (SCALE-Sim: no padding).</summary>
-    public int OfmapHeight => (IfmapHeight - FilterHeight) / StrideHeight + 1;
+    /// <summary>
+    /// Output rows as SCALE-Sim v2 computes them: ceil((H - FH + S) / S). When S does not divide
+    /// H - FH this is one more than floor((H - FH) / S) + 1; the extra row's windows overhang the
+    /// ifmap and SCALE-Sim simply skips the missing pixels (no padding reads).
+    /// </summary>
+    public int OfmapHeight => (IfmapHeight - FilterHeight + 2 * StrideHeight - 1) / StrideHeight;
 
-    /// <summary>Output columns: floor((W - FW) / S) + 1.</summary>
-    public int OfmapWidth => (IfmapWidth - FilterWidth) / StrideWidth + 1;
+    /// <summary>Output columns: ceil((W - FW + S) / S), as for <see cref="OfmapHeight"/>.</summary>
+    public int OfmapWidth => (IfmapWidth - FilterWidth + 2 * StrideWidth - 1) / StrideWidth;
 
     /// <summary>GEMM M: output pixels per filter.</summary>
     public long M => (long)OfmapHeight * OfmapWidth;
