@@ -7,7 +7,7 @@ namespace ArchGym.Simulators.Workloads.Dnn;
 /// with the ifmap sizes that file gives, plus the three fully connected layers as 1 x 1 convolutions.
 /// </summary>
 /// <remarks>
-/// SCALE-Sim's file does not pad: Conv1 reads 224 x 224 (ofmap 54, not the paper's 55) and Conv2..Conv5
+/// SCALE-Sim's file does not pad: Conv1 reads 224 x 224 (SCALE-Sim's ceil rule still gives the paper's 55 x 55) and Conv2..Conv5
 /// read the 27 / 13 pooled maps unpadded (ofmaps 23, 11, 11, 11 instead of 27, 13, 13, 13). Those numbers
 /// are kept so results compare one to one with SCALE-Sim. There are no groups (SCALE-Sim has no grouped
 /// convolution), so Conv2/4/5 are dense. The net effect is 0.86 G MACs against the paper's 0.72 G (two GPU

@@ -6,9 +6,18 @@ namespace ArchGym.Simulators.Workloads.Dnn;
 /// </summary>
 internal static class CatalogLayers
 {
-    /// <summary>A square k x k convolution of a size x size input padded by <paramref name="pad"/> on every side.</summary>
-    public static Layer Conv(string name, int size, int kernel, int channels, int filters, int stride, int pad) =>
-        new(name, size + 2 * pad, size + 2 * pad, kernel, kernel, channels, filters, stride, stride);
+    /// <summary>
+    /// A square k x k convolution of a size x size input padded by <paramref name="pad"/> on every side.
+    /// The ifmap is the extent the framework's windows touch, <c>(out - 1) * stride + kernel</c> with
+    /// <c>out = floor((size + 2 pad - k) / stride) + 1</c>, so SCALE-Sim's ceil-based ofmap size equals
+    /// the framework's (a padded size that stride does not divide would give SCALE-Sim one extra row).
+    /// </summary>
+    public static Layer Conv(string name, int size, int kernel, int channels, int filters, int stride, int pad)
+    {
+        var outSize = (size + 2 * pad - kernel) / stride + 1;
+        var touched = (outSize - 1) * stride + kernel;
+        return new Layer(name, touched, touched, kernel, kernel, channels, filters, stride, stride);
+    }
 
     /// <summary>
     /// A fully connected layer as SCALE-Sim's own CNN topologies write it: a 1 x 1 convolution of a 1 x 1

@@ -7,7 +7,7 @@ namespace ArchGym.Simulators.Workloads.Dnn;
 /// <remarks>
 /// That file lists nominal input sizes without padding (Conv1 reads 224 x 224; the 3x3 convolutions read
 /// 56/28/14/7 and so output 54/26/12/5) and puts the stage stride on the first 1x1 convolution (ResNet v1).
-/// It therefore has 3.41 G MACs, below the 4.1 G of the padded network. Kept verbatim so every layer
+/// It therefore has 3.48 G MACs, below the 4.1 G of the padded network. Kept verbatim so every layer
 /// compares one to one with SCALE-Sim's own runs.
 /// </remarks>
 internal static class ResNet50
@@ -16,7 +16,7 @@ internal static class ResNet50
         "resnet50",
         ["resnet-50", "resnet_50"],
         "ResNet-50, layer for layer SCALE-Sim's MLPerf topology: conv1, 16 bottleneck blocks (1x1, 3x3, 1x1; "
-        + "projection shortcuts CB*s), FC; unpadded nominal ifmaps; 54 layers, 3.41 G MACs (padded network: 4.1 G).",
+        + "projection shortcuts CB*s), FC; unpadded nominal ifmaps; 54 layers, 3.48 G MACs (padded network: 4.1 G).",
         "He, Zhang, Ren, Sun, \"Deep Residual Learning for Image Recognition\", CVPR 2016; layer table from "
         + "SCALE-Sim v2 topologies/mlperf/Resnet50.csv.",
         []);

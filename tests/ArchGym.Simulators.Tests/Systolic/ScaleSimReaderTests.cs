@@ -96,7 +96,7 @@ public class ScaleSimReaderTests
         {
             Assert.That(resnet.Layers, Has.Count.EqualTo(54));
             Assert.That(resnet.Name, Is.EqualTo("resnet50"));
-            Assert.That(gemm.Layers.Single(), Is.EqualTo(Workloads.Dnn.Layer.Gemm("g37x53x91", 37, 53, 91)));
+            Assert.That(gemm.Layers.Single(), Is.EqualTo(ArchGym.Simulators.Workloads.Dnn.Layer.Gemm("g37x53x91", 37, 53, 91)));
             // SCALE-Sim sizes the ofmap as ceil((H - FH + S) / S): AlexNet Conv1 gives 55 x 55 (M = 3025).
             Assert.That(alexnet.Layers.Single().M, Is.EqualTo(3025));
         });
