@@ -1,0 +1,15 @@
+namespace ArchGym.Simulators.Soc.Scheduling;
+
+/// <summary>
+/// A DS3-style list scheduler, invoked at every simulation instant at which tasks are ready; it must
+/// <see cref="SchedulingContext.Assign(int,int)"/> every ready task to a PE. One instance per run (may keep state).
+/// </summary>
+public interface IScheduler
+{
+    string Name { get; }
+
+    void Schedule(SchedulingContext context);
+
+    /// <summary>Called when a job enters the system (static planners plan it here).</summary>
+    void OnJobInjected(SchedulingContext context, int job) { }
+}

@@ -1,0 +1,70 @@
+using ArchGym.Simulators.Common;
+using ArchGym.Simulators.Soc.Platform;
+
+namespace ArchGym.Simulators.Soc;
+
+/// <summary>How producer data reaches a consumer (DS3 [COMMUNICATION MODE]).</summary>
+public enum CommunicationMode
+{
+    /// <summary>Consumer on PE p may start at max over preds (finish + int(vol / bw[predPE, p])).</summary>
+    PeToPe,
+    /// <summary>Producer writes to MEMORY on completion (vol / bw[PE, MEM]); the consumer reads after it is scheduled.</summary>
+    SharedMemory,
+}
+
+/// <summary>The scheduling policies behind <see cref="Scheduling.IScheduler"/>.</summary>
+public enum SchedulerKind { Met, Etf, Eft, Stf, Heft, HeftRt, Random, Policy }
+
+/// <summary>
+/// One SoC simulation run (DS3 config_file.ini, performance mode). Times in microseconds. Immutable;
+/// <see cref="Validate"/> throws <see cref="InvalidConfigException"/> naming the field.
+/// </summary>
+public sealed record SocConfig
+{
+    public required SocPlatform Platform { get; init; }
+    public SchedulerKind Scheduler { get; init; } = SchedulerKind.Etf;
+    public CommunicationMode Communication { get; init; } = CommunicationMode.PeToPe;
+
+    /// <summary>DS3 <c>simulation_length</c>.</summary>
+    public double SimulationLengthUs { get; init; } = 50_000;
+
+    /// <summary>DS3 <c>warmup_period</c>: jobs finishing, heads starting and energy before this are not counted.</summary>
+    public double WarmupUs { get; init; } = 10_000;
+
+    /// <summary>DS3 <c>scale</c>: mean of the exponential inter-arrival time, truncated to whole us as DS3 does.</summary>
+    public double MeanInterArrivalUs { get; init; } = 200;
+
+    /// <summary>DS3 <c>fixed_injection_rate</c>: inject exactly every <see cref="MeanInterArrivalUs"/>.</summary>
+    public bool FixedInterArrival { get; init; }
+
+    /// <summary>DS3 <c>max_jobs_in_parallel</c>: the generator stalls while this many jobs are in the system.</summary>
+    public int MaxJobsInFlight { get; init; } = 12;
+
+    public int Seed { get; init; }
+
+    /// <summary>Leakage model coefficients (DS3 [POWER MANAGEMENT], Odroid XU3 fit); temperature held at ambient.</summary>
+    public LeakageModel Leakage { get; init; } = LeakageModel.OdroidXu3;
+
+    /// <summary>Chooses the next ready task when <see cref="Scheduler"/> is <see cref="SchedulerKind.Policy"/> (DeepSoCS setting).</summary>
+    public IReadyTaskPolicy? Policy { get; init; }
+
+    public void Validate()
+    {
+        if (!(SimulationLengthUs > 0 && double.IsFinite(SimulationLengthUs)))
+            throw new InvalidConfigException(nameof(SimulationLengthUs), SimulationLengthUs, "a positive finite number of us");
+        if (!(WarmupUs >= 0 && WarmupUs < SimulationLengthUs))
+            throw new InvalidConfigException(nameof(WarmupUs), WarmupUs, $"0 <= warm-up < {SimulationLengthUs}");
+        if (!(MeanInterArrivalUs > 0 && double.IsFinite(MeanInterArrivalUs)))
+            throw new InvalidConfigException(nameof(MeanInterArrivalUs), MeanInterArrivalUs, "a positive finite number of us");
+        if (MaxJobsInFlight < 1) throw new InvalidConfigException(nameof(MaxJobsInFlight), MaxJobsInFlight, "an integer >= 1");
+        if (!Enum.IsDefined(Scheduler)) throw new InvalidConfigException(nameof(Scheduler), Scheduler, string.Join(", ", Enum.GetNames<SchedulerKind>()));
+        if (Communication == CommunicationMode.SharedMemory && Platform.MemoryPe < 0)
+            throw new InvalidConfigException(nameof(Communication), Communication, "PeToPe, or SharedMemory with a MEM resource in the SoC");
+    }
+}
+
+/// <summary>DS3 leakage per cluster: V*C1*T^2*exp(-C2/T) + Igate*V (T in K), /4 for LITTLE, /4 per core, none for accelerators.</summary>
+public sealed record LeakageModel(double C1, double C2, double Igate, double TemperatureCelsius)
+{
+    public static LeakageModel OdroidXu3 { get; } = new(0.002488, 2660, 0.000519, 42);
+}

@@ -1,0 +1,149 @@
+using NUnit.Framework;
+using ArchGym.Simulators.Common;
+using ArchGym.Simulators.Soc;
+using ArchGym.Simulators.Soc.Platform;
+using ArchGym.Simulators.Workloads.Soc;
+
+namespace ArchGym.Simulators.Tests.Soc;
+
+public class SocSimulatorTests
+{
+    private static SocConfig Short(SchedulerKind kind, int seed = 0) =>
+        Ds3SampleTests.Config(kind, seed) with { SimulationLengthUs = 20_000, WarmupUs = 2_000 };
+
+    [TestCase(SchedulerKind.Met)]
+    [TestCase(SchedulerKind.Etf)]
+    [TestCase(SchedulerKind.Eft)]
+    [TestCase(SchedulerKind.Stf)]
+    [TestCase(SchedulerKind.Heft)]
+    [TestCase(SchedulerKind.HeftRt)]
+    [TestCase(SchedulerKind.Random)]
+    public void EverySchedulerCompletesJobsDeterministically(SchedulerKind kind)
+    {
+        var a = new SocSimulator().Run(Short(kind, 3), Ds3SampleTests.WifiMix);
+        var b = new SocSimulator().Run(Short(kind, 3), Ds3SampleTests.WifiMix);
+        Assert.That(a.CompletedJobs, Is.GreaterThan(50));
+        Assert.That(a.MeanLatencyUs, Is.GreaterThan(0));
+        Assert.That(a.P95LatencyUs, Is.GreaterThanOrEqualTo(a.MeanLatencyUs * 0.5));
+        Assert.That(a.PeUtilisation.All(u => u is >= 0 and <= 1), Is.True);
+        Assert.That((a.MeanLatencyUs, a.EnergyJ, a.CompletedJobs), Is.EqualTo((b.MeanLatencyUs, b.EnergyJ, b.CompletedJobs)));
+    }
+
+    [Test]
+    public void DifferentSeedsGiveDifferentRuns() =>
+        Assert.That(new SocSimulator().Run(Short(SchedulerKind.Etf, 1), Ds3SampleTests.WifiMix).MeanLatencyUs,
+            Is.Not.EqualTo(new SocSimulator().Run(Short(SchedulerKind.Etf, 2), Ds3SampleTests.WifiMix).MeanLatencyUs));
+
+    /// <summary>One Topcuoglu job alone on SoC.Top: ETF's dynamic list schedule must not beat HEFT's optimal-ish 80.</summary>
+    [TestCase(SchedulerKind.Heft, 80)]
+    public void SingleTopcuogluJobRunsToTheHeftMakespan(SchedulerKind kind, double expected)
+    {
+        var config = new SocConfig
+        {
+            Platform = SocCatalog.Get(SocCatalog.TopcuogluExample), Scheduler = kind, SimulationLengthUs = 1_000, WarmupUs = 0,
+            MeanInterArrivalUs = 10_000, FixedInterArrival = true,
+        };
+        var report = new SocSimulator().Run(config, SocWorkload.Of((JobCatalog.TopcuogluExample, 1)));
+        Assert.That(report.CompletedJobs, Is.EqualTo(1));
+        Assert.That(report.MeanLatencyUs, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void PolicyHookIsSteppableAndPicksTheTask()
+    {
+        var config = Short(SchedulerKind.Policy);
+        var sim = new SocSimulation(config, Ds3SampleTests.WifiMix);
+        var decisions = 0;
+        while (sim.AdvanceToDecision())
+        {
+            Assert.That(sim.ReadyTasks, Is.Not.Empty);
+            var chosen = sim.ReadyTasks[^1];
+            sim.Decide(sim.ReadyTasks.Count - 1);
+            Assert.That(sim.AssignedPe(chosen), Is.GreaterThanOrEqualTo(0));
+            decisions++;
+        }
+        var report = sim.BuildReport();
+        Assert.That(decisions, Is.EqualTo(report.TasksExecuted).Within(200));
+        Assert.That(report.CompletedJobs, Is.GreaterThan(50));
+    }
+
+    [Test]
+    public void PolicySchedulerThroughRunMatchesEftOrderPolicyFirstReady()
+    {
+        var policy = new FirstReady();
+        var viaPolicy = new SocSimulator().Run(Short(SchedulerKind.Policy) with { Policy = policy }, Ds3SampleTests.WifiMix);
+        var viaEft = new SocSimulator().Run(Short(SchedulerKind.Eft), Ds3SampleTests.WifiMix);
+        Assert.That(viaPolicy.MeanLatencyUs, Is.EqualTo(viaEft.MeanLatencyUs)); // first-ready + EFT PE = DS3 EFT
+    }
+
+    private sealed class FirstReady : IReadyTaskPolicy
+    {
+        public int ChooseReadyTask(SocSimulation simulation) => 0;
+    }
+
+    [Test]
+    public void SharedMemoryIsSlowerThanPeToPeOnTheSameArrivals()
+    {
+        var pe = new SocSimulator().Run(Short(SchedulerKind.Etf), Ds3SampleTests.WifiMix);
+        var mem = new SocSimulator().Run(Short(SchedulerKind.Etf) with { Communication = CommunicationMode.SharedMemory }, Ds3SampleTests.WifiMix);
+        Assert.That(mem.MeanLatencyUs, Is.GreaterThan(pe.MeanLatencyUs));
+    }
+
+    [Test]
+    public void WarmupExcludesEarlyJobsAndEnergy()
+    {
+        var all = new SocSimulator().Run(Short(SchedulerKind.Etf) with { WarmupUs = 0 }, Ds3SampleTests.WifiMix);
+        var later = new SocSimulator().Run(Short(SchedulerKind.Etf) with { WarmupUs = 10_000 }, Ds3SampleTests.WifiMix);
+        Assert.That(later.CompletedJobs, Is.LessThan(all.CompletedJobs));
+        Assert.That(later.EnergyJ, Is.LessThan(all.EnergyJ));
+        Assert.That(later.TotalEnergyJ, Is.EqualTo(all.TotalEnergyJ).Within(1e-12));
+    }
+
+    [Test]
+    public void HigherInjectionRateRaisesLatency()
+    {
+        var slow = new SocSimulator().Run(Short(SchedulerKind.Etf) with { MeanInterArrivalUs = 400 }, Ds3SampleTests.WifiMix);
+        var fast = new SocSimulator().Run(Short(SchedulerKind.Etf) with { MeanInterArrivalUs = 60 }, Ds3SampleTests.WifiMix);
+        Assert.That(fast.MeanLatencyUs, Is.GreaterThan(slow.MeanLatencyUs));
+        Assert.That(fast.CompletionRatePerMs, Is.GreaterThan(slow.CompletionRatePerMs));
+    }
+
+    [Test]
+    public void BadConfigsThrowNamingTheField()
+    {
+        Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf) with { WarmupUs = 30_000 }, Ds3SampleTests.WifiMix))!.Field,
+            Is.EqualTo("WarmupUs"));
+        Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Policy), Ds3SampleTests.WifiMix))!.Field,
+            Is.EqualTo("Policy"));
+        Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf),
+            SocWorkload.Of((JobCatalog.WifiTransmitter, 0.5))))!.Field, Is.EqualTo("job probabilities"));
+        Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf),
+            SocWorkload.Of((JobCatalog.TopcuogluExample, 1))))!.Field, Is.EqualTo("task"));
+    }
+
+    [Test]
+    public void EnergyModelFollowsDs3PowerProfile()
+    {
+        var soc = SocCatalog.Get(SocCatalog.DashStandard);
+        var a15 = soc.Clusters[1];
+        var leak = Simulators.Soc.Engine.EnergyMeter.LeakagePerCoreW(a15, LeakageModel.OdroidXu3);
+        // One busy A15 core at 2 GHz: P_1 - 4 L (dynamic) + L (own leakage).
+        Assert.That(Simulators.Soc.Engine.EnergyMeter.ClusterWatts(a15, 1, LeakageModel.OdroidXu3), Is.EqualTo(3.32 - 3 * leak).Within(1e-12));
+        Assert.That(leak, Is.EqualTo((1.362 * 0.002488 * 315 * 315 * Math.Exp(-2660.0 / 315) + 0.000519 * 1.362) / 4).Within(1e-12));
+        Assert.That(Simulators.Soc.Engine.EnergyMeter.LeakagePerCoreW(soc.Clusters[3], LeakageModel.OdroidXu3), Is.Zero); // FFT accelerator
+    }
+
+    [Test, Explicit("prints simulated jobs per second on the standard DASH SoC")]
+    public void Speed()
+    {
+        foreach (var kind in new[] { SchedulerKind.Met, SchedulerKind.Etf, SchedulerKind.HeftRt })
+        {
+            var config = Ds3SampleTests.Config(kind, 0) with { SimulationLengthUs = 2_000_000, WarmupUs = 0 };
+            new SocSimulator().Run(config with { SimulationLengthUs = 100_000 }, Ds3SampleTests.WifiMix);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var r = new SocSimulator().Run(config, Ds3SampleTests.WifiMix);
+            sw.Stop();
+            TestContext.Out.WriteLine($"{kind}: {r.CompletedJobs} jobs, {r.TasksExecuted} tasks in {sw.Elapsed.TotalSeconds:F3} s = {r.CompletedJobs / sw.Elapsed.TotalSeconds:F0} jobs/s");
+        }
+    }
+}
