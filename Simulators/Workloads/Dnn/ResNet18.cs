@@ -7,7 +7,7 @@ namespace ArchGym.Simulators.Workloads.Dnn;
 /// ofmap has the published size: conv1 112, conv2_x 56, conv3_x 28, conv4_x 14, conv5_x 7.
 /// </summary>
 /// <remarks>
-/// conv1 7x7/2 pad 3 (ifmap 230); the 3x3/2 max pool (112 -> 56) and the global average pool are not array
+/// conv1 7x7/2 pad 3 (padded 230, of which the windows touch 229); the 3x3/2 max pool (112 -> 56) and the global average pool are not array
 /// work and are omitted. Four stages of two basic blocks (two 3x3 pad-1 convolutions, ifmap size + 2); the
 /// first block of stages 3-5 has stride 2 on its first 3x3 and a 1x1/2 projection shortcut (<c>ConvN_s</c>,
 /// unpadded, listed after the block's 3x3s). FC 512 -> 1000 is a 1x1 convolution. 21 layers, 1.81 G MACs.
