@@ -131,7 +131,7 @@ internal sealed class Controller : IRankView
         int rank = bank / _banksPerRank;
         _timing.Issue(cmd, bank, now);
         Counters.Count(cmd, bank, now, _t);
-        int row = cmd is DramCommand.REFAB or DramCommand.PREA or DramCommand.REFPB ? -1 : _requests[_current[bank]].Row;
+        int row = cmd == DramCommand.ACT || cmd.IsColumn() ? _requests[_current[bank]].Row : cmd == DramCommand.PRE ? _openRow[bank] : -1;
         _log?.Add(new IssuedCommand(now, cmd, _channel, rank, bank % _banksPerRank / _banksPerGroup, bank, row));
         switch (cmd)
         {
