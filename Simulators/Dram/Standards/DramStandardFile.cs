@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using ArchGym.Simulators.Common;
+
+namespace ArchGym.Simulators.Dram.Standards;
+
+/// <summary>The on-disk shape of a standard JSON file; <see cref="ToStandard"/> validates and maps it.</summary>
+internal sealed record DramStandardFile(
+    string? Name, string[]? Aliases, string? Source, string? Type,
+    DramOrganization? Organization, TimingFile? Timing, PowerFile? Power)
+{
+    public DramStandard ToStandard(string sourceName)
+    {
+        var org = Organization ?? throw Missing("organization", sourceName);
+        var t = Timing ?? throw Missing("timing", sourceName);
+        var rails = Power?.Rails ?? throw Missing("power.rails", sourceName);
+        RequirePositive(sourceName, ("organization.channels", org.Channels), ("organization.ranks", org.Ranks),
+            ("organization.bankGroups", org.BankGroups), ("organization.banksPerGroup", org.BanksPerGroup),
+            ("organization.rows", org.Rows), ("organization.columns", org.Columns),
+            ("organization.deviceWidth", org.DeviceWidth), ("organization.devices", org.Devices),
+            ("organization.burstLength", org.BurstLength), ("timing.tCKps", t.TCKps), ("timing.CL", t.CL),
+            ("timing.CWL", t.CWL), ("timing.RCD", t.RCD), ("timing.RP", t.RP), ("timing.RAS", t.RAS),
+            ("timing.RC", t.RC), ("timing.CCD_S", t.CCD_S), ("timing.CCD_L", t.CCD_L), ("timing.RFC", t.RFC),
+            ("timing.REFI", t.REFI));
+        var timing = new DramTiming(t.TCKps, t.CL, t.CWL, t.RCD, t.RP, t.RAS, t.RC, t.RTP, t.WR, t.WTR_S, t.WTR_L,
+            t.CCD_S, t.CCD_L, t.RRD_S, t.RRD_L, t.FAW, t.RFC, t.REFI, t.RFCpb, t.REFIpb, t.RTRS);
+        return new DramStandard(Name ?? throw Missing("name", sourceName), Aliases ?? [], Source ?? "",
+            Type ?? "", org, timing, rails);
+    }
+
+    private static InvalidConfigException Missing(string field, string source) =>
+        new(field, null, "a value", source);
+
+    private static void RequirePositive(string source, params (string Field, int Value)[] values)
+    {
+        foreach (var (field, value) in values)
+            if (value <= 0)
+                throw new InvalidConfigException(field, value, "a positive integer", source);
+    }
+}
+
+internal sealed record TimingFile(
+    [property: JsonPropertyName("tCKps")] int TCKps, int CL, int CWL, int RCD, int RP, int RAS, int RC, int RTP,
+    int WR, int WTR_S, int WTR_L, int CCD_S, int CCD_L, int RRD_S, int RRD_L, int FAW, int RFC, int REFI,
+    int RFCpb, int REFIpb, int RTRS);
+
+internal sealed record PowerFile(PowerRail[]? Rails);

@@ -1,0 +1,152 @@
+using ArchGym.Simulators.Dram.Standards;
+
+namespace ArchGym.Simulators.Dram;
+
+/// <summary>
+/// The controller's view of the JEDEC timing constraints of one channel, kept as "earliest next time"
+/// tables per bank, bank group and rank (Ramulator's future-constraint style): issuing a command
+/// raises the earliest times of the commands it constrains; <see cref="Earliest"/> is a max over a
+/// few entries. Formulas follow JESD79-4 section 13 (tCCD_S/L, tRRD_S/L, tWTR_S/L, tFAW, tRTP, tWR,
+/// read-to-write turnaround RL + BL/2 + 2 - WL, rank switch tRTRS) and DRAMSys's CheckerDDR4.
+/// Auto-precharge starts at max(RD + tRTP, ACT + tRAS) (JEDEC), write recovery at WL + BL/2 + tWR.
+/// </summary>
+internal sealed class TimingModel
+{
+    private const int Act = 0, Pre = 1, Rd = 2, Wr = 3, Ref = 4, Kinds = 5;
+    private readonly DramTiming _t;
+    private readonly int _ranks, _banksPerRank, _banksPerGroup, _groupsPerRank, _burst;
+    private readonly long[] _bank, _group, _rank;
+    private readonly long[] _faw; // 4 most recent ACTs per rank (ring)
+    private readonly int[] _fawHead;
+    private long _bus;
+
+    public TimingModel(DramStandard standard)
+    {
+        _t = standard.Timing;
+        var o = standard.Organization;
+        _ranks = o.Ranks; _banksPerRank = o.BanksPerRank; _banksPerGroup = o.BanksPerGroup; _groupsPerRank = o.BankGroups;
+        _burst = o.BurstLength / 2;
+        _bank = new long[o.BanksPerChannel * Kinds];
+        _group = new long[o.Ranks * o.BankGroups * Kinds];
+        _rank = new long[o.Ranks * Kinds];
+        _faw = new long[o.Ranks * 4];
+        Array.Fill(_faw, long.MinValue / 4);
+        _fawHead = new int[o.Ranks];
+    }
+
+    /// <summary>Cycles the data bus is busy per burst (BL / 2 at double data rate).</summary>
+    public int BurstCycles => _burst;
+
+    /// <summary>Earliest cycle at which <paramref name="cmd"/> may be issued to <paramref name="bank"/> (a channel-wide bank index).</summary>
+    public long Earliest(DramCommand cmd, int bank)
+    {
+        int rank = bank / _banksPerRank, group = GroupOf(bank);
+        long t = _bus;
+        switch (cmd)
+        {
+            case DramCommand.ACT:
+                t = Max(t, _bank[bank * Kinds + Act], _group[group * Kinds + Act], _rank[rank * Kinds + Act]);
+                return Math.Max(t, _faw[rank * 4 + _fawHead[rank]] + _t.FAW);
+            case DramCommand.PRE:
+                return Math.Max(t, _bank[bank * Kinds + Pre]);
+            case DramCommand.PREA:
+                for (int b = rank * _banksPerRank, end = b + _banksPerRank; b < end; b++)
+                    t = Math.Max(t, _bank[b * Kinds + Pre]);
+                return t;
+            case DramCommand.RD or DramCommand.RDA:
+                return Max(t, _bank[bank * Kinds + Rd], _group[group * Kinds + Rd], _rank[rank * Kinds + Rd]);
+            case DramCommand.WR or DramCommand.WRA:
+                return Max(t, _bank[bank * Kinds + Wr], _group[group * Kinds + Wr], _rank[rank * Kinds + Wr]);
+            case DramCommand.REFAB:
+                return Math.Max(t, _rank[rank * Kinds + Ref]);
+            default: // REFPB
+                return Max(t, _bank[bank * Kinds + Ref], _rank[rank * Kinds + Ref], 0);
+        }
+    }
+
+    /// <summary>Records <paramref name="cmd"/> issued at <paramref name="now"/> and raises the constraints it implies.</summary>
+    public void Issue(DramCommand cmd, int bank, long now)
+    {
+        int rank = bank / _banksPerRank, group = GroupOf(bank);
+        _bus = now + 1;
+        switch (cmd)
+        {
+            case DramCommand.ACT:
+                Raise(_bank, bank, Act, now + _t.RC);
+                Raise(_bank, bank, Pre, now + _t.RAS);
+                Raise(_bank, bank, Rd, now + _t.RCD);
+                Raise(_bank, bank, Wr, now + _t.RCD);
+                Raise(_bank, bank, Ref, now + _t.RC);
+                Raise(_group, group, Act, now + _t.RRD_L);
+                Raise(_rank, rank, Act, now + _t.RRD_S);
+                Raise(_rank, rank, Ref, now + _t.RC);
+                _faw[rank * 4 + _fawHead[rank]] = now;
+                _fawHead[rank] = (_fawHead[rank] + 1) & 3;
+                break;
+            case DramCommand.PRE:
+                Precharged(bank, rank, now);
+                break;
+            case DramCommand.PREA:
+                for (int b = rank * _banksPerRank, end = b + _banksPerRank; b < end; b++)
+                    Precharged(b, rank, now);
+                break;
+            case DramCommand.RD or DramCommand.RDA:
+                Raise(_bank, bank, Pre, now + _t.RTP);
+                Raise(_group, group, Rd, now + _t.CCD_L);
+                Raise(_rank, rank, Rd, now + _t.CCD_S);
+                Raise(_rank, rank, Wr, now + _t.CL + _burst + 2 - _t.CWL);
+                for (int r = 0; r < _ranks; r++)
+                {
+                    if (r == rank) continue;
+                    Raise(_rank, r, Rd, now + _burst + _t.RTRS);
+                    Raise(_rank, r, Wr, now + _t.CL + _burst + _t.RTRS - _t.CWL);
+                }
+                if (cmd == DramCommand.RDA) Precharged(bank, rank, _bank[bank * Kinds + Pre]);
+                break;
+            case DramCommand.WR or DramCommand.WRA:
+                long dataEnd = now + _t.CWL + _burst;
+                Raise(_bank, bank, Pre, dataEnd + _t.WR);
+                Raise(_group, group, Wr, now + _t.CCD_L);
+                Raise(_rank, rank, Wr, now + _t.CCD_S);
+                Raise(_group, group, Rd, dataEnd + _t.WTR_L);
+                Raise(_rank, rank, Rd, dataEnd + _t.WTR_S);
+                for (int r = 0; r < _ranks; r++)
+                {
+                    if (r == rank) continue;
+                    Raise(_rank, r, Rd, dataEnd + _t.RTRS - _t.CL);
+                    Raise(_rank, r, Wr, now + _burst + _t.RTRS);
+                }
+                if (cmd == DramCommand.WRA) Precharged(bank, rank, _bank[bank * Kinds + Pre]);
+                break;
+            case DramCommand.REFAB:
+                Raise(_rank, rank, Act, now + _t.RFC);
+                Raise(_rank, rank, Ref, now + _t.RFC);
+                for (int b = rank * _banksPerRank, end = b + _banksPerRank; b < end; b++)
+                    Raise(_bank, b, Act, now + _t.RFC);
+                break;
+            case DramCommand.REFPB:
+                Raise(_bank, bank, Act, now + _t.RFCpb);
+                Raise(_bank, bank, Ref, now + _t.RFCpb);
+                Raise(_rank, rank, Act, now + _t.RRD_S);
+                break;
+        }
+    }
+
+    // A precharge (explicit, PREA or the internal one of RDA/WRA) starting at `at`: tRP to ACT and REF.
+    private void Precharged(int bank, int rank, long at)
+    {
+        Raise(_bank, bank, Act, at + _t.RP);
+        Raise(_bank, bank, Ref, at + _t.RP);
+        Raise(_rank, rank, Ref, at + _t.RP);
+    }
+
+    private int GroupOf(int bank) => bank / _banksPerRank * _groupsPerRank + bank % _banksPerRank / _banksPerGroup;
+
+    private static void Raise(long[] table, int index, int kind, long value)
+    {
+        ref long slot = ref table[index * Kinds + kind];
+        if (value > slot) slot = value;
+    }
+
+    private static long Max(long a, long b, long c, long d) => Math.Max(Math.Max(a, b), Math.Max(c, d));
+}
