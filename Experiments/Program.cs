@@ -1,1 +1,1 @@
-return 0;
+return ArchGym.Experiments.Cli.ArchGymCli.Run(args);

@@ -7,4 +7,7 @@ namespace ArchGym.Environments.Core;
 public sealed record Observation(IReadOnlyList<double> Values)
 {
     public static Observation Empty { get; } = new(Array.Empty<double>());
+
+    /// <summary>NaN for every metric: nothing observed yet (after reset) or not computable (infeasible point).</summary>
+    public static Observation Missing(int count) => new(Enumerable.Repeat(double.NaN, count).ToArray());
 }

@@ -9,10 +9,12 @@ public sealed partial class ParameterSpace
 {
     private readonly Parameter[] _parameters;
     private readonly Dictionary<string, int> _index;
+    private readonly Constraint[] _constraints;
 
-    public ParameterSpace(IEnumerable<Parameter> parameters)
+    public ParameterSpace(IEnumerable<Parameter> parameters, IEnumerable<Constraint>? constraints = null)
     {
         _parameters = parameters.ToArray();
+        _constraints = constraints?.ToArray() ?? [];
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _parameters.Length; i++)
         {
@@ -36,4 +38,20 @@ public sealed partial class ParameterSpace
             : throw new KeyNotFoundException($"unknown parameter '{name}'; known: {string.Join(", ", _parameters.Select(p => p.Name))}");
 
     public bool Contains(string name) => _index.ContainsKey(name);
+
+    public IReadOnlyList<string> Names => _parameters.Select(p => p.Name).ToArray();
+
+    /// <summary>Number of distinct points (the product of cardinalities); infinity when a parameter is continuous.</summary>
+    public double Size
+    {
+        get
+        {
+            var size = 1.0;
+            foreach (var p in _parameters) size *= p.Cardinality ?? double.PositiveInfinity;
+            return size;
+        }
+    }
+
+    /// <summary>True when every parameter is discrete (index encodings and grids apply).</summary>
+    public bool IsDiscrete => _parameters.All(p => p.Cardinality is not null);
 }

@@ -1,0 +1,20 @@
+using ArchGym.Agents.Core;
+using ArchGym.Environments.Core;
+using ArchGym.Environments.Core.Registry;
+using ArchGym.Environments.Core.Tasks;
+using ArchGym.Environments.Synthetic;
+using ArchGym.Environments.Systolic;
+
+namespace ArchGym.Experiments.Runner;
+
+/// <summary>Every environment and agent the archgym command knows, built fresh (no global state).</summary>
+public sealed record DefaultRegistries(EnvironmentRegistry Environments, AgentRegistry Agents)
+{
+    public static DefaultRegistries Create()
+    {
+        var environments = new EnvironmentRegistry();
+        SystolicEnvironments.Register(environments);
+        SyntheticEnvironment.Register(environments);
+        return new DefaultRegistries(environments, AgentRegistry.CreateDefault());
+    }
+}
