@@ -31,6 +31,12 @@ public static class ExperimentConfigLoader
         {
             throw new UserInputException($"{file}:{e.Start.Line}: malformed YAML: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser runs off the end of the text on an unclosed flow collection.
+            var lines = yaml.Split('\n').Length;
+            throw new UserInputException($"{file}:{lines}: malformed YAML: the document ends inside an unclosed {{ or [");
+        }
 
         if (stream.Documents.Count == 0) throw new UserInputException($"{file}: the file is empty; expected env:, agent: and budget:");
         var y = new YamlNodes(file);

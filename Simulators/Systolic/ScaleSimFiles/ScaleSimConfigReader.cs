@@ -22,14 +22,6 @@ public static class ScaleSimConfigReader
         var doc = IniDocument.Parse(text, sourceName);
         doc.TryGet("general", "run_name", out var runName, out _);
 
-        var (modeText, modeLine) = doc.Require("run_presets", "InterfaceBandwidth", "CALC | USER");
-        var mode = modeText.Trim().ToUpperInvariant() switch
-        {
-            "CALC" => BandwidthMode.Calc,
-            "USER" => BandwidthMode.User,
-            _ => throw new InvalidConfigException("InterfaceBandwidth", modeText, "CALC | USER", doc.Where(modeLine)),
-        };
-
         int rows = Int(doc, "ArrayHeight", 1, SystolicConfig.MaxArrayEdge);
         int cols = Int(doc, "ArrayWidth", 1, SystolicConfig.MaxArrayEdge);
         int ifmapKb = Int(doc, "IfmapSramSzkB", 1, SystolicConfig.MaxSramKb);
@@ -40,6 +32,15 @@ public static class ScaleSimConfigReader
 
         var (dataflowText, dataflowLine) = doc.Require(Arch, "Dataflow", DataflowNames.Allowed);
         var dataflow = DataflowNames.Parse(dataflowText, doc.Where(dataflowLine));
+
+        // The mode is read after the architecture so a malformed value there is reported first, in file order.
+        var (modeText, modeLine) = doc.Require("run_presets", "InterfaceBandwidth", "CALC | USER");
+        var mode = modeText.Trim().ToUpperInvariant() switch
+        {
+            "CALC" => BandwidthMode.Calc,
+            "USER" => BandwidthMode.User,
+            _ => throw new InvalidConfigException("InterfaceBandwidth", modeText, "CALC | USER", doc.Where(modeLine)),
+        };
 
         int bandwidth = 10;
         if (mode == BandwidthMode.User)
