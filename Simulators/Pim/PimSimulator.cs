@@ -57,6 +57,28 @@ public sealed class PimSimulator : ISimulator<PimConfig, GptWorkload, PimReport>
             cost.AllChannels.Activations, cost.AllChannels.MacCommands, cost.AllChannels.RowHitRate, energy);
     }
 
+    /// <summary>
+    /// The DRAM commands of <see cref="Gemv"/> on its slowest channel (refresh excluded), in issue order: ACT/PRE/RD/WR
+    /// on lead banks, MACs as RD. On a register-file device (HBM-PIM) every MAC is a real column read, so the trace
+    /// can be replayed through the DRAM simulator's independent <see cref="Dram.Checking.TimingChecker"/>.
+    /// </summary>
+    public IReadOnlyList<Dram.IssuedCommand> TraceGemv(PimConfig config, int outDim, int inDim)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (outDim < 1) throw new InvalidConfigException(nameof(outDim), outDim, "a whole number >= 1");
+        if (inDim < 1) throw new InvalidConfigException(nameof(inDim), inDim, "a whole number >= 1");
+        var geometry = new PimGeometry(config, PimDeviceCatalog.Get(config.Device));
+        var evaluator = new VmmEvaluator(geometry, MappingPolicies.For(config.Mapping), new AsicModel(config.AsicClockMhz, config.AsicVectorWidth));
+        return evaluator.TraceSlowest(new VmmOp("gemv", false, 1, outDim, inDim)).AsReadOnly();
+    }
+
+    /// <summary>The channel standard a trace of <paramref name="config"/> is to be checked against (device timing, configured banks).</summary>
+    public static Dram.Standards.DramStandard ChannelStandard(PimConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new PimGeometry(config, PimDeviceCatalog.Get(config.Device)).Channel;
+    }
+
     // PIMSimulator's non-PIM GEMV (GemvPIMBenchTest): read W then x, write y, read x, write y; each phase drains.
     private static long StreamingGemvCycles(PimGeometry g, long outDim, long inDim)
     {

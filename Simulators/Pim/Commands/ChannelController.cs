@@ -64,6 +64,12 @@ internal sealed class ChannelController
         _regReadTail = registerReadLatency + _burst;
     }
 
+    /// <summary>
+    /// When set, every issued command is appended (closed-form runs expanded), all-bank ones on their lead bank and
+    /// MACs as RD; buffer/register transfers of a global-buffer device, which are no DRAM commands, are left out.
+    /// </summary>
+    public List<IssuedCommand>? Trace { get; set; }
+
     /// <summary>Schedules <paramref name="runs"/> from an idle, precharged channel at cycle 0.</summary>
     public KernelTiming Run(List<ColumnRun> runs)
     {
@@ -86,6 +92,7 @@ internal sealed class ChannelController
                 var need = runs[actRun];
                 Charge(tAct, need.Category);
                 _timing.Issue(DramCommand.ACT, need.Bank, tAct);
+                Record(tAct, DramCommand.ACT, need.Bank, need.Row);
                 Open(need.Bank, need.Row);
                 _activations++;
             }
@@ -94,6 +101,7 @@ internal sealed class ChannelController
                 if (tPre == Never) (tPre, preBank) = (PrechargeEarliest(run.Bank), run.Bank); // cannot happen with kernel-built runs
                 Charge(tPre, run.Category);
                 _timing.Issue(DramCommand.PRE, preBank, tPre);
+                Record(tPre, DramCommand.PRE, preBank, _openRow[preBank]);
                 Close(preBank);
             }
         }
@@ -167,6 +175,15 @@ internal sealed class ChannelController
                 issued = (int)fit;
             }
         }
+        if (Trace is not null && !run.IsRegister)
+        {
+            for (long i = 0; i < issued; i++)
+            {
+                bool macClock = run.Kind == ColumnKind.Mac && _macIntervalPs > 0;
+                long at = i == issued - 1 ? lastTime : macClock ? t + MacSpan(i) : t + i * (issued > 1 ? (lastTime - t) / (issued - 1) : 0);
+                Record(at, cmd, run.Bank, run.Row);
+            }
+        }
         if (run.Kind == ColumnKind.Mac) { _lastMac = lastTime; _lastMacOn[run.Bank] = lastTime; _macs += issued; }
         if (run.UsesDataBus) { _lastData = lastTime; _bursts += issued; }
         if (run.IsRegister && run.Kind == ColumnKind.Read) _lastRegRead = lastTime;
@@ -224,6 +241,12 @@ internal sealed class ChannelController
 
     private long PrechargeEarliest(int bank) =>
         Math.Max(Math.Max(_prev + 1, _timing.Earliest(DramCommand.PRE, bank)), _lastMacOn[bank] + _rtp);
+
+    private void Record(long cycle, DramCommand command, int bank, int row)
+    {
+        int perGroup = _standard.Organization.BanksPerGroup;
+        Trace?.Add(new IssuedCommand(cycle, command, 0, 0, bank / perGroup, bank, row));
+    }
 
     private void Charge(long time, WorkCategory category)
     {

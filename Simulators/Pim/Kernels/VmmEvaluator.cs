@@ -54,6 +54,25 @@ internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, 
         return new VmmCost(slowest, all, adds, 0, partition);
     }
 
+    /// <summary>The command trace of the slowest channel under the chosen placement of <paramref name="op"/>.</summary>
+    public List<Dram.IssuedCommand> TraceSlowest(in VmmOp op)
+    {
+        var partition = Evaluate(op).Partition;
+        var trace = new List<Dram.IssuedCommand>();
+        long slowest = -1;
+        foreach (var work in WorkAssignment.Build(op, partition, geometry))
+        {
+            _runs.Clear();
+            _kernel.Build(work, op, geometry, _runs);
+            var candidate = new List<Dram.IssuedCommand>();
+            _controller.Trace = candidate;
+            long cycles = _runs.Count == 0 ? 0 : _controller.Run(_runs).Cycles;
+            _controller.Trace = null;
+            if (cycles > slowest) (slowest, trace) = (cycles, candidate);
+        }
+        return trace;
+    }
+
     /// <summary>Schedules arbitrary runs on one channel (e.g. KV-cache appends).</summary>
     public KernelTiming Schedule(List<ColumnRun> runs) => runs.Count == 0 ? default : _controller.Run(runs);
 
