@@ -8,8 +8,10 @@ namespace ArchGym.Simulators.Pim.Kernels;
 /// <summary>
 /// Prices VMMs on one configured device: for each placement the mapping policy offers, the device kernel builds
 /// every distinct channel's command runs and the controller schedules them; the placement with the least latency
-/// (slowest channel + the ASIC's partial-sum adds) wins. Results are memoised per shape, so the weight products
-/// of a GPT run are scheduled once. Not thread-safe: one evaluator per simulation run.
+/// (slowest channel + the ASIC's partial-sum adds) wins; splits are offered in increasing order and the search stops
+/// once the cost rises. Results are memoised per shape (the weight products of a GPT run are scheduled once) and
+/// per channel-work signature (attention products of consecutive steps share most channel schedules).
+/// Not thread-safe: one evaluator per simulation run.
 /// </summary>
 internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, AsicModel asic)
 {
@@ -18,6 +20,8 @@ internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, 
     private readonly IPimKernel _kernel = PimKernels.For(geometry.Style);
     private readonly List<ColumnRun> _runs = new(1024);
     private readonly Dictionary<(bool, bool, int, int, int), VmmCost> _memo = [];
+    private readonly Dictionary<string, KernelTiming> _schedules = [];
+    private readonly System.Text.StringBuilder _key = new();
 
     public PimGeometry Geometry => geometry;
 
@@ -31,7 +35,9 @@ internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, 
         {
             var cost = Evaluate(op, partition);
             double ns = cost.Cycles * geometry.TckNs + asic.Nanoseconds(asic.Add(cost.AsicAdds).Cycles + asic.Macs(cost.AsicMacs).Cycles);
-            if (ns < bestNs) { bestNs = ns; best = cost; }
+            if (ns >= bestNs) break; // cost rose with the split: further splits only add partial sums
+            bestNs = ns;
+            best = cost;
         }
         _memo[key] = best;
         return best;
@@ -44,14 +50,29 @@ internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, 
         KernelTiming slowest = default, all = default;
         foreach (var work in WorkAssignment.Build(op, partition, geometry))
         {
-            _runs.Clear();
-            _kernel.Build(work, op, geometry, _runs);
-            var timing = _runs.Count == 0 ? default : _controller.Run(_runs);
+            var timing = Schedule(work, op);
             if (timing.Cycles > slowest.Cycles) slowest = timing;
             all += timing.Times(work.Channels);
         }
         long adds = (long)op.Groups * op.Outputs * (partition.Splits - 1);
         return new VmmCost(slowest, all, adds, 0, partition);
+    }
+
+    private KernelTiming Schedule(ChannelWork work, in VmmOp op)
+    {
+        // Kernels see a window only through whole columns (buffer load, segment length), so the key uses those.
+        int perColumn = geometry.ElementsPerColumn;
+        _key.Clear().Append(op.IsAttention ? 'A' : 'W').Append(work.PackedRows ? 'P' : 'R');
+        foreach (var w in work.Windows)
+            _key.Append(MappingPolicies.Ceil((long)w.Slices * w.SliceLength, perColumn)).Append(',')
+                .Append(MappingPolicies.Ceil(w.SliceLength, perColumn)).Append(',').Append(w.SegmentsPerUnit).Append(';');
+        var key = _key.ToString();
+        if (_schedules.TryGetValue(key, out var known)) return known;
+        _runs.Clear();
+        _kernel.Build(work, op, geometry, _runs);
+        var timing = _runs.Count == 0 ? default : _controller.Run(_runs);
+        _schedules[key] = timing;
+        return timing;
     }
 
     /// <summary>The command trace of the slowest channel under the chosen placement of <paramref name="op"/>.</summary>

@@ -18,36 +18,38 @@ internal static class WorkAssignment
         int sliceLength = MappingPolicies.Ceil(op.Inputs, k);
         int slices = op.Groups * k;
         int windows = MappingPolicies.Ceil(slices, perWindow);
-        var perChannel = new List<Window>[channels];
-        for (int c = 0; c < channels; c++) perChannel[c] = [];
-        if (partition.SpreadWindows)
+        var classes = new List<ChannelWork>(4);
+        var scratch = new List<Window>(8);
+        long total = (long)slices * op.Outputs, start = 0, perWindowSegments = (long)perWindow * op.Outputs;
+        for (int c = 0; c < channels; c++)
         {
-            // Segments in (window, output) order, dealt to channels in equal contiguous blocks: every channel gets
-            // the same work (±1 segment) and loads only the windows its block touches.
-            long total = (long)slices * op.Outputs, start = 0;
-            for (int c = 0; c < channels; c++)
+            scratch.Clear();
+            if (partition.SpreadWindows)
             {
+                // Segments in (window, output) order, dealt to channels in equal contiguous blocks: every channel gets
+                // the same work (±1 segment) and loads only the windows its block touches.
                 long end = total * (c + 1) / channels;
                 while (start < end)
                 {
-                    int w = (int)(start / ((long)perWindow * op.Outputs));
-                    long windowEnd = Math.Min(end, (w + 1L) * perWindow * op.Outputs);
-                    int windowSlices = Math.Min(perWindow, slices - w * perWindow);
-                    Add(perChannel[c], windowSlices, sliceLength, windowEnd - start, partition, geometry);
+                    int w = (int)(start / perWindowSegments);
+                    long windowEnd = Math.Min(end, (w + 1) * perWindowSegments);
+                    Add(scratch, Math.Min(perWindow, slices - w * perWindow), sliceLength, windowEnd - start, partition, geometry);
                     start = windowEnd;
                 }
             }
-            return Group(perChannel, partition.PackedRows);
+            else
+            {
+                // Every channel walks every window for its share of the window's outputs.
+                for (int w = 0; w < windows; w++)
+                {
+                    int windowSlices = Math.Min(perWindow, slices - w * perWindow);
+                    long segments = (long)windowSlices * op.Outputs;
+                    Add(scratch, windowSlices, sliceLength, segments / channels + (c < segments % channels ? 1 : 0), partition, geometry);
+                }
+            }
+            Count(classes, scratch, partition.PackedRows);
         }
-        for (int w = 0; w < windows; w++)
-        {
-            // Every channel walks every window for its share of the window's outputs.
-            int windowSlices = Math.Min(perWindow, slices - w * perWindow);
-            long segments = (long)windowSlices * op.Outputs;
-            for (int c = 0; c < channels; c++)
-                Add(perChannel[c], windowSlices, sliceLength, segments / channels + (c < segments % channels ? 1 : 0), partition, geometry);
-        }
-        return Group(perChannel, partition.PackedRows);
+        return classes;
     }
 
     // Segments on the busiest unit of a channel holding `segments`.
@@ -61,17 +63,15 @@ internal static class WorkAssignment
         list.Add(new Window(slices, sliceLength, (int)perUnit));
     }
 
-    private static List<ChannelWork> Group(List<Window>[] perChannel, bool packed)
+    private static void Count(List<ChannelWork> classes, List<Window> windows, bool packed)
     {
-        var classes = new List<ChannelWork>(4);
-        foreach (var windows in perChannel)
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(windows);
+        for (int i = 0; i < classes.Count; i++)
         {
-            int found = -1;
-            for (int i = 0; i < classes.Count && found < 0; i++)
-                if (classes[i].Windows.AsSpan().SequenceEqual(windows.ToArray())) found = i;
-            if (found >= 0) classes[found] = classes[found] with { Channels = classes[found].Channels + 1 };
-            else classes.Add(new ChannelWork([.. windows], packed, 1));
+            if (!span.SequenceEqual(classes[i].Windows)) continue;
+            classes[i] = classes[i] with { Channels = classes[i].Channels + 1 };
+            return;
         }
-        return classes;
+        classes.Add(new ChannelWork(span.ToArray(), packed, 1));
     }
 }
