@@ -12,7 +12,8 @@ namespace ArchGym.Simulators.Pim.Kernels;
 /// or odd bank; GRF_B write-back (8 writes) and HAB_PIM→HAB; finally HAB→SB and park-out.
 /// Register and mode accesses are ordinary row accesses to reserved rows (0x3fff, 0x17ff, 0x1fff, 1&lt;&lt;12), so
 /// the controller opens and closes those rows like any other. Every call adds a barrier, as the kernel does.
-/// Generalised to fewer outputs per unit (reads per group) and to a short last input tile.
+/// The input is padded to whole GRF_A tiles (executeGemv's loops always run 8 registers); a unit may hold fewer than
+/// 8 outputs (reads per group), which the CRF program's jump counts allow.
 /// </summary>
 internal sealed class RegisterFileKernel : IPimKernel
 {
@@ -58,7 +59,7 @@ internal sealed class RegisterFileKernel : IPimKernel
                     ref long column = ref parity == 0 ? ref evenColumn : ref oddColumn;
                     for (int tile = parity; tile < inputTiles; tile += 2)
                     {
-                        int registers = Math.Min(grfA, tileColumns - tile * grfA);
+                        int registers = grfA;
                         runs.Add(new ColumnRun(ColumnKind.Write, odd, RegisterRow, registers, true, WorkCategory.DataMovement));
                         for (int g = 0; g < registers; g++)
                         {
