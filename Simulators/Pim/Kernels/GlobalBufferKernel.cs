@@ -9,7 +9,7 @@ namespace ArchGym.Simulators.Pim.Kernels;
 /// MAC16 multiplies one column per command, and RDMAC16 reads the finished partial sum of every bank (one burst)
 /// at each segment end; PRE16 closes a row when the walk leaves it. Segments are concatenated in the rows when the
 /// layout is packed, else each starts a new row. All-bank commands are issued on lead bank 0; buffer and register
-/// transfers address bank 1, which is never opened.
+/// transfers need no row (<see cref="ColumnRun.RegisterRow"/>). A barrier group ends where the walk changes row.
 /// </summary>
 internal sealed class GlobalBufferKernel : IPimKernel
 {

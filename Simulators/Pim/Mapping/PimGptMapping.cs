@@ -5,7 +5,8 @@ namespace ArchGym.Simulators.Pim.Mapping;
 /// many heads as fit and segments fill DRAM rows; (2) K cache row-major, V cache column-major in reserved rows,
 /// so q·Kᵀ and s·V are both in-bank products; (3) tile large matrices across channels and banks — the input is cut
 /// into more segments until every unit is busy, the ASIC adds the partial sums. Offers the input splits
-/// k_min·2^i (while a segment still fills a column and there are not yet 4 segments per unit).
+/// k_min·2^i, from the fewest the input buffer allows, until a segment is under two columns, there are 4 segments per
+/// unit (output register), or 8 candidates; the simulator keeps the fastest.
 /// </summary>
 public sealed class PimGptMapping : IMappingPolicy
 {
