@@ -1,0 +1,24 @@
+namespace ArchGym.Simulators.Pim.Commands;
+
+/// <summary>
+/// Outcome of one channel's command schedule (refresh excluded; see <see cref="RefreshClock"/>): cycles charged
+/// to each <see cref="WorkCategory"/> (they sum to <see cref="Cycles"/>) and command counts for the energy model.
+/// All-bank commands count once here (per lead bank); the energy model multiplies by the banks they drive.
+/// </summary>
+internal readonly record struct KernelTiming(
+    long Cycles, long VmmCycles, long AttentionCycles, long DataMovementCycles,
+    long Activations, long MacCommands, long RowColumns, long BusBursts)
+{
+    /// <summary>Column accesses to an already open row, as a fraction of all row column accesses.</summary>
+    public double RowHitRate => RowColumns == 0 ? 0 : Math.Max(0, RowColumns - Activations) / (double)RowColumns;
+
+    public long RowHits => Math.Max(0, RowColumns - Activations);
+
+    public static KernelTiming operator +(KernelTiming a, KernelTiming b) => new(
+        a.Cycles + b.Cycles, a.VmmCycles + b.VmmCycles, a.AttentionCycles + b.AttentionCycles,
+        a.DataMovementCycles + b.DataMovementCycles, a.Activations + b.Activations, a.MacCommands + b.MacCommands,
+        a.RowColumns + b.RowColumns, a.BusBursts + b.BusBursts);
+
+    public KernelTiming Times(long n) => new(Cycles * n, VmmCycles * n, AttentionCycles * n, DataMovementCycles * n,
+        Activations * n, MacCommands * n, RowColumns * n, BusBursts * n);
+}
