@@ -1,3 +1,4 @@
+using ArchGym.Agents.Grid;
 using ArchGym.Agents.RandomSearch;
 using ArchGym.Agents.RandomWalk;
 using ArchGym.Environments.Core;
@@ -15,6 +16,7 @@ public sealed class AgentRegistry
         var registry = new AgentRegistry();
         registry.Register(RandomSearchAgent.Spec);
         registry.Register(RandomWalkAgent.Spec);
+        registry.Register(GridSearchAgent.Spec);
         return registry;
     }
 
