@@ -1,3 +1,4 @@
+using ArchGym.Agents.Genetic;
 using ArchGym.Agents.Grid;
 using ArchGym.Agents.RandomSearch;
 using ArchGym.Agents.RandomWalk;
@@ -17,6 +18,7 @@ public sealed class AgentRegistry
         registry.Register(RandomSearchAgent.Spec);
         registry.Register(RandomWalkAgent.Spec);
         registry.Register(GridSearchAgent.Spec);
+        registry.Register(GeneticAgent.Spec);
         return registry;
     }
 
