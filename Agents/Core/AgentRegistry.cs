@@ -1,3 +1,4 @@
+using ArchGym.Agents.Annealing;
 using ArchGym.Agents.Genetic;
 using ArchGym.Agents.Grid;
 using ArchGym.Agents.RandomSearch;
@@ -19,6 +20,7 @@ public sealed class AgentRegistry
         registry.Register(RandomWalkAgent.Spec);
         registry.Register(GridSearchAgent.Spec);
         registry.Register(GeneticAgent.Spec);
+        registry.Register(SimulatedAnnealingAgent.Spec);
         return registry;
     }
 
