@@ -1,4 +1,5 @@
 using ArchGym.Agents.Annealing;
+using ArchGym.Agents.AntColony;
 using ArchGym.Agents.Genetic;
 using ArchGym.Agents.Grid;
 using ArchGym.Agents.RandomSearch;
@@ -21,6 +22,7 @@ public sealed class AgentRegistry
         registry.Register(GridSearchAgent.Spec);
         registry.Register(GeneticAgent.Spec);
         registry.Register(SimulatedAnnealingAgent.Spec);
+        registry.Register(AntColonyAgent.Spec);
         return registry;
     }
 
