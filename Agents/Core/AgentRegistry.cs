@@ -2,6 +2,7 @@ using ArchGym.Agents.Annealing;
 using ArchGym.Agents.AntColony;
 using ArchGym.Agents.Genetic;
 using ArchGym.Agents.Grid;
+using ArchGym.Agents.Nsga2;
 using ArchGym.Agents.RandomSearch;
 using ArchGym.Agents.RandomWalk;
 using ArchGym.Environments.Core;
@@ -23,6 +24,7 @@ public sealed class AgentRegistry
         registry.Register(GeneticAgent.Spec);
         registry.Register(SimulatedAnnealingAgent.Spec);
         registry.Register(AntColonyAgent.Spec);
+        registry.Register(Nsga2Agent.Spec);
         return registry;
     }
 

@@ -14,6 +14,8 @@ public static class AgentContract
             ["workload"] = Path.Combine(TestContext.CurrentContext.TestDirectory, "Support", "tiny_gemm.csv"),
         }));
 
+    public static IReadOnlyList<Metric> SystolicMetrics => SystolicEnvironment.MetricList;
+
     /// <summary>Same seed gives the same asked points (batch asks included); another seed gives different ones.</summary>
     public static void AssertDeterministic(string agent, IReadOnlyDictionary<string, string>? hp = null, int budget = 40, int batch = 3)
     {
