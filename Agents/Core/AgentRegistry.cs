@@ -1,5 +1,6 @@
 using ArchGym.Agents.Annealing;
 using ArchGym.Agents.AntColony;
+using ArchGym.Agents.Bayesian;
 using ArchGym.Agents.Genetic;
 using ArchGym.Agents.Grid;
 using ArchGym.Agents.Nsga2;
@@ -25,6 +26,7 @@ public sealed class AgentRegistry
         registry.Register(SimulatedAnnealingAgent.Spec);
         registry.Register(AntColonyAgent.Spec);
         registry.Register(Nsga2Agent.Spec);
+        registry.Register(BayesianOptimizationAgent.Spec);
         return registry;
     }
 
