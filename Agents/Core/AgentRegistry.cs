@@ -1,3 +1,9 @@
+using ArchGym.Agents.Annealing;
+using ArchGym.Agents.AntColony;
+using ArchGym.Agents.Bayesian;
+using ArchGym.Agents.Genetic;
+using ArchGym.Agents.Grid;
+using ArchGym.Agents.Nsga2;
 using ArchGym.Agents.RandomSearch;
 using ArchGym.Agents.RandomWalk;
 using ArchGym.Environments.Core;
@@ -15,6 +21,12 @@ public sealed class AgentRegistry
         var registry = new AgentRegistry();
         registry.Register(RandomSearchAgent.Spec);
         registry.Register(RandomWalkAgent.Spec);
+        registry.Register(GridSearchAgent.Spec);
+        registry.Register(GeneticAgent.Spec);
+        registry.Register(SimulatedAnnealingAgent.Spec);
+        registry.Register(AntColonyAgent.Spec);
+        registry.Register(Nsga2Agent.Spec);
+        registry.Register(BayesianOptimizationAgent.Spec);
         return registry;
     }
 

@@ -1,6 +1,9 @@
 namespace ArchGym.Environments.Core.Tasks;
 
-/// <summary>Pareto dominance over metric vectors, each metric compared in its own direction.</summary>
+/// <summary>
+/// Pareto dominance over metric vectors, each metric compared in its own direction; front extraction
+/// for results, and the minimisation-vector forms multi-objective agents and <see cref="Hypervolume"/> use.
+/// </summary>
 public static class Pareto
 {
     /// <summary>True when <paramref name="a"/> is no worse than <paramref name="b"/> in every metric and better in at least one.</summary>
@@ -39,6 +42,78 @@ public static class Pareto
         }
 
         return front;
+    }
+
+    /// <summary>
+    /// A metric vector as a minimisation vector over <paramref name="use"/> (every metric when empty):
+    /// maximised metrics are negated, so smaller is better in every component.
+    /// </summary>
+    public static double[] ToMinimization(IReadOnlyList<double> values, IReadOnlyList<Metric> metrics, IReadOnlyList<int>? use = null)
+    {
+        var count = use is null || use.Count == 0 ? metrics.Count : use.Count;
+        var result = new double[count];
+        for (var k = 0; k < count; k++)
+        {
+            var i = use is null || use.Count == 0 ? k : use[k];
+            result[k] = metrics[i].Direction == Direction.Minimize ? values[i] : -values[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>Dominance between minimisation vectors: no worse anywhere, better somewhere.</summary>
+    public static bool DominatesMinimizing(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var better = false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] > b[i]) return false;
+            if (a[i] < b[i]) better = true;
+        }
+
+        return better;
+    }
+
+    /// <summary>
+    /// Fast non-dominated sorting (Deb et al. 2002, NSGA-II): the front rank of each minimisation
+    /// vector, 0 for the non-dominated ones, 1 for those dominated only by rank 0, and so on. O(M N²).
+    /// </summary>
+    public static int[] NonDominatedRanks(IReadOnlyList<double[]> points)
+    {
+        var n = points.Count;
+        var ranks = new int[n];
+        var dominatedBy = new int[n];
+        var dominates = new List<int>[n];
+        var current = new List<int>();
+        for (var p = 0; p < n; p++)
+        {
+            dominates[p] = [];
+            for (var q = 0; q < n; q++)
+            {
+                if (p == q) continue;
+                if (DominatesMinimizing(points[p], points[q])) dominates[p].Add(q);
+                else if (DominatesMinimizing(points[q], points[p])) dominatedBy[p]++;
+            }
+
+            if (dominatedBy[p] == 0) current.Add(p);
+        }
+
+        for (var rank = 0; current.Count > 0; rank++)
+        {
+            var next = new List<int>();
+            foreach (var p in current)
+            {
+                ranks[p] = rank;
+                foreach (var q in dominates[p])
+                {
+                    if (--dominatedBy[q] == 0) next.Add(q);
+                }
+            }
+
+            current = next;
+        }
+
+        return ranks;
     }
 
     private static bool Same(Evaluation x, Evaluation y, int[] idx) =>
