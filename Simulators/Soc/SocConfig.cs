@@ -1,5 +1,6 @@
 using ArchGym.Simulators.Common;
 using ArchGym.Simulators.Soc.Platform;
+using ArchGym.Simulators.Soc.Power;
 
 namespace ArchGym.Simulators.Soc;
 
@@ -12,7 +13,11 @@ public enum CommunicationMode
     SharedMemory,
 }
 
-/// <summary>The scheduling policies behind <see cref="Scheduling.IScheduler"/>.</summary>
+/// <summary>
+/// The scheduling policies behind <see cref="Scheduling.IScheduler"/> (DS3 / DS3Gym names: MET, ETF, EFT, STF, HEFT,
+/// HEFT_RT, random; <see cref="Policy"/> is the DeepSoCS setting driven through <see cref="SocSimulation.Decide(int)"/>).
+/// Parse names with <see cref="Scheduling.SchedulerFactory.Parse"/>.
+/// </summary>
 public enum SchedulerKind { Met, Etf, Eft, Stf, Heft, HeftRt, Random, Policy }
 
 /// <summary>
@@ -40,16 +45,18 @@ public sealed record SocConfig
     /// <summary>DS3 <c>max_jobs_in_parallel</c>: the generator stalls while this many jobs are in the system.</summary>
     public int MaxJobsInFlight { get; init; } = 12;
 
+    /// <summary>Seeds the run's independent streams (inter-arrival times, job mix, random scheduler).</summary>
     public int Seed { get; init; }
 
-    /// <summary>Leakage model coefficients (DS3 [POWER MANAGEMENT], Odroid XU3 fit); temperature held at ambient.</summary>
-    public LeakageModel Leakage { get; init; } = LeakageModel.OdroidXu3;
+    /// <summary>DS3's leakage, thermal and board-power model (Odroid-XU3 coefficients by default).</summary>
+    public PowerModel Power { get; init; } = PowerModel.Ds3;
 
     /// <summary>Chooses the next ready task when <see cref="Scheduler"/> is <see cref="SchedulerKind.Policy"/> (DeepSoCS setting).</summary>
     public IReadyTaskPolicy? Policy { get; init; }
 
     public void Validate()
     {
+        if (Platform is null) throw new InvalidConfigException(nameof(Platform), null, "a SocPlatform (SocCatalog.Get, SocResourceReader.Read or SocPlatformBuilder)");
         if (!(SimulationLengthUs > 0 && double.IsFinite(SimulationLengthUs)))
             throw new InvalidConfigException(nameof(SimulationLengthUs), SimulationLengthUs, "a positive finite number of us");
         if (!(WarmupUs >= 0 && WarmupUs < SimulationLengthUs))
@@ -61,10 +68,4 @@ public sealed record SocConfig
         if (Communication == CommunicationMode.SharedMemory && Platform.MemoryPe < 0)
             throw new InvalidConfigException(nameof(Communication), Communication, "PeToPe, or SharedMemory with a MEM resource in the SoC");
     }
-}
-
-/// <summary>DS3 leakage per cluster: V*C1*T^2*exp(-C2/T) + Igate*V (T in K), /4 for LITTLE, /4 per core, none for accelerators.</summary>
-public sealed record LeakageModel(double C1, double C2, double Igate, double TemperatureCelsius)
-{
-    public static LeakageModel OdroidXu3 { get; } = new(0.002488, 2660, 0.000519, 42);
 }

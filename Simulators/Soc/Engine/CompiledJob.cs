@@ -1,16 +1,21 @@
 using ArchGym.Simulators.Soc.Platform;
+using ArchGym.Simulators.Soc.Scheduling.Heft;
 using ArchGym.Simulators.Workloads.Soc;
 
 namespace ArchGym.Simulators.Soc.Engine;
 
-/// <summary>A job graph resolved against a platform once per run: per-task execution rows (with DVFS slowdown) and edges as arrays.</summary>
+/// <summary>
+/// A job graph resolved against a platform once per run: per-task execution rows (DVFS slowdown applied, DS3
+/// t_max_freq * f_max / f), mean execution time over supporting PEs, upward rank, and edges as flat arrays.
+/// </summary>
 internal sealed class CompiledJob
 {
-    public CompiledJob(JobGraph graph, SocPlatform soc, double[] slowdown)
+    public CompiledJob(JobGraph graph, SocPlatform soc)
     {
         Graph = graph;
         var n = graph.Tasks.Count;
         ExecUs = new double[n][];
+        MeanExecUs = new double[n];
         Predecessors = new int[n][];
         PredecessorVolumes = new double[n][];
         Successors = new int[n][];
@@ -18,15 +23,22 @@ internal sealed class CompiledJob
         {
             var row = soc.ExecutionTimesUs(graph.Tasks[i].Name)!;
             ExecUs[i] = new double[soc.PeCount];
-            for (var pe = 0; pe < soc.PeCount; pe++) ExecUs[i][pe] = row[pe] * slowdown[pe]; // DS3: t_max_freq * f_max / f
-            Predecessors[i] = graph.Tasks[i].Predecessors.ToArray();
-            PredecessorVolumes[i] = Enumerable.Range(0, Predecessors[i].Length).Select(k => graph.PredecessorVolume(i, k)).ToArray();
-            Successors[i] = graph.Successors(i).ToArray();
+            for (var pe = 0; pe < soc.PeCount; pe++) ExecUs[i][pe] = row[pe] * soc.Slowdown(pe);
+            MeanExecUs[i] = HeftPlanner.MeanExecution(soc, graph.Tasks[i].Name);
+            Predecessors[i] = [.. graph.Tasks[i].Predecessors];
+            PredecessorVolumes[i] = new double[Predecessors[i].Length];
+            for (var k = 0; k < Predecessors[i].Length; k++) PredecessorVolumes[i][k] = graph.PredecessorVolume(i, k);
+            Successors[i] = [.. graph.Successors(i)];
         }
+        UpwardRankUs = HeftPlanner.UpwardRanks(graph, soc);
+        TotalMeanWorkUs = MeanExecUs.Sum();
     }
 
     public JobGraph Graph { get; }
     public double[][] ExecUs { get; }
+    public double[] MeanExecUs { get; }
+    public double[] UpwardRankUs { get; }
+    public double TotalMeanWorkUs { get; }
     public int[][] Predecessors { get; }
     public double[][] PredecessorVolumes { get; }
     public int[][] Successors { get; }

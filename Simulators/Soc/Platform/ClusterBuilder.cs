@@ -55,6 +55,16 @@ internal sealed class ClusterBuilder
         foreach (var p in Profiles)
             if (p.ClusterWattsByActiveCores.Count < Capacity)
                 throw new InvalidConfigException("power_profile", p.FrequencyMHz, $"one value per core ({Capacity}) for {Name}", Where);
-        return new Cluster(Id, Name, Type, Capacity, Dvfs, opps, Profiles.OrderBy(p => p.FrequencyMHz).ToArray(), FirstPe);
+        var cluster = new Cluster(Id, Name, Type, Capacity, Dvfs, opps, Profiles.ToArray(), FirstPe);
+        if (cluster.OperatingPoint is { } op && Profiles.Count > 0)
+        {
+            // DS3 exits when no profile covers the frequency, and needs the profile frequency's voltage (an OPP).
+            var profile = cluster.SelectedProfile()
+                ?? throw new InvalidConfigException("power_profile", string.Join(",", Profiles.Select(p => p.FrequencyMHz)),
+                    $"a profile at or above the operating frequency {op.FrequencyMHz} MHz of {Name}", Where);
+            if (!opps.Any(o => o.FrequencyMHz == profile.FrequencyMHz))
+                throw new InvalidConfigException("power_profile", profile.FrequencyMHz, $"a frequency listed by an opp line of {Name}", Where);
+        }
+        return cluster;
     }
 }

@@ -9,6 +9,7 @@ public sealed class SocPlatform
     private readonly Dictionary<string, double[]> _execTimes;
     private readonly double[] _bandwidth;
     private readonly int[] _peCluster;
+    private readonly double[] _slowdown;
 
     internal SocPlatform(string name, IReadOnlyList<Cluster> clusters, Dictionary<string, double[]> execTimes, double[] bandwidth)
     {
@@ -18,11 +19,13 @@ public sealed class SocPlatform
         _bandwidth = bandwidth;
         PeCount = clusters.Sum(c => c.Capacity);
         _peCluster = new int[PeCount];
+        _slowdown = new double[PeCount];
         var names = new string[PeCount];
         foreach (var c in clusters)
             for (var k = 0; k < c.Capacity; k++)
             {
                 _peCluster[c.FirstPe + k] = c.Id;
+                _slowdown[c.FirstPe + k] = c.Slowdown;
                 names[c.FirstPe + k] = $"{c.Name}_{c.FirstPe + k}";
             }
         PeNames = names;
@@ -40,6 +43,9 @@ public sealed class SocPlatform
     public int MemoryPe { get; }
 
     public int ClusterOf(int pe) => _peCluster[pe];
+
+    /// <summary>DVFS slowdown f_max / f of the PE's cluster (1 in performance mode).</summary>
+    public double Slowdown(int pe) => _slowdown[pe];
 
     public IEnumerable<string> TaskNames => _execTimes.Keys;
 

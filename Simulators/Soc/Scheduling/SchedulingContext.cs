@@ -11,7 +11,7 @@ public sealed class SchedulingContext
 
     public SocSimulation Simulation { get; }
 
-    /// <summary>The run's seeded generator (schedulers must not create their own).</summary>
+    /// <summary>The run's seeded scheduler stream (schedulers must not create their own).</summary>
     public Random Rng { get; }
 
     public double NowUs => Simulation.NowUs;
@@ -27,6 +27,10 @@ public sealed class SchedulingContext
     /// <summary>Assigns a ready task to a PE; the PE's estimated available time becomes its earliest finish time there.</summary>
     public void Assign(int task, int pe) => Simulation.Assign(task, pe, Simulation.EarliestFinishUs(task, pe));
 
-    /// <summary>Assigns a ready task to a PE and records <paramref name="estimatedFinishUs"/> as the PE's available time.</summary>
-    public void Assign(int task, int pe, double estimatedFinishUs) => Simulation.Assign(task, pe, estimatedFinishUs);
+    /// <summary>
+    /// Assigns a ready task to a PE, recording <paramref name="estimatedFinishUs"/> as the PE's available time; with
+    /// <paramref name="dependency"/> &gt;= 0 the task may not start before that task has finished (a plan's PE order).
+    /// </summary>
+    public void Assign(int task, int pe, double estimatedFinishUs, int dependency = -1) =>
+        Simulation.Assign(task, pe, estimatedFinishUs, dependency);
 }

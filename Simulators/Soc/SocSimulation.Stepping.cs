@@ -1,0 +1,107 @@
+using ArchGym.Simulators.Soc.Engine;
+
+namespace ArchGym.Simulators.Soc;
+
+public sealed partial class SocSimulation
+{
+    /// <summary>Jobs in the system now (injected, tail not finished).</summary>
+    public int JobsInSystem => _jobsInFlight;
+
+    /// <summary>Jobs injected so far (warm-up included).</summary>
+    public long InjectedJobCount => _injections;
+
+    /// <summary>Jobs completed after warm-up so far, and the sum of their latencies (for rewards).</summary>
+    public int CompletedJobCount => _latencies.Count;
+
+    public double CompletedLatencySumUs { get; private set; }
+
+    /// <summary>Energy after warm-up so far (J) and the hottest hotspot now (C), from DS3's power model.</summary>
+    public double EnergySoFarJ { get { _energy.AdvanceTo(NowUs); return _energy.EnergyJ; } }
+
+    public double TemperatureCelsius => _energy.TemperatureCelsius;
+
+    /// <summary>True when <see cref="AdvanceToDecision"/> stopped for a policy decision.</summary>
+    public bool HasPendingDecision => _scheduler is null && _inPass && _ready.Count > 0 && !_finished;
+
+    /// <summary>
+    /// Runs until a policy decision is pending (returns true; read <see cref="ReadyTasks"/>, call <see cref="Decide(int)"/>)
+    /// or the simulation ends (returns false). Built-in schedulers never pause.
+    /// </summary>
+    public bool AdvanceToDecision()
+    {
+        while (!_finished)
+        {
+            if (_inPass)
+            {
+                if (_ready.Count > 0)
+                {
+                    if (_scheduler is null) return true;
+                    _scheduler.Schedule(_context);
+                    if (_ready.Count > 0)
+                        throw new InvalidOperationException($"scheduler {_scheduler.Name} left {_ready.Count} ready task(s) unassigned");
+                }
+                Dispatch();
+                _inPass = false;
+            }
+            if (ProcessNextInstant()) _inPass = true;
+            else Finish();
+        }
+        return false;
+    }
+
+    /// <summary>Policy step (DeepSoCS): place ready task number <paramref name="readyIndex"/> on its earliest-finish PE.</summary>
+    public void Decide(int readyIndex)
+    {
+        RequireDecision(readyIndex);
+        Decide(readyIndex, EarliestFinishPe(_ready[readyIndex]));
+    }
+
+    /// <summary>Policy step with the agent's PE (SoCRATES / SCARL setting); the PE must support the task.</summary>
+    public void Decide(int readyIndex, int pe)
+    {
+        RequireDecision(readyIndex);
+        var task = _ready[readyIndex];
+        if (pe < 0 || pe >= _soc.PeCount || double.IsPositiveInfinity(ExecutionTimeUs(task, pe)))
+            throw new ArgumentOutOfRangeException(nameof(pe), pe, $"PE {pe} cannot run {TaskOf(task).Name}");
+        Assign(task, pe, EarliestFinishUs(task, pe));
+    }
+
+    private void RequireDecision(int readyIndex)
+    {
+        if (!HasPendingDecision || readyIndex < 0 || readyIndex >= _ready.Count)
+            throw new InvalidOperationException($"no pending decision for ready index {readyIndex} ({_ready.Count} ready)");
+    }
+
+    /// <summary>
+    /// Gives a ready task to a PE (DS3 update_execution_queue): it becomes executable when its inputs arrive, and runs
+    /// when the PE is free and, if <paramref name="dependency"/> &gt;= 0, once that task has finished (plan order).
+    /// </summary>
+    internal void Assign(int task, int pe, double estimatedFinishUs, int dependency = -1)
+    {
+        var index = _ready.IndexOf(task);
+        if (index < 0) throw new InvalidOperationException($"task {task} is not ready");
+        if (pe < 0 || pe >= _soc.PeCount || double.IsPositiveInfinity(ExecutionTimeUs(task, pe)))
+            throw new InvalidOperationException($"PE {pe} cannot run {TaskOf(task).Name}");
+        _ready.RemoveAt(index);
+        _tasks.Pe[task] = pe;
+        _tasks.Dependency[task] = dependency;
+        _peAvailableUs[pe] = estimatedFinishUs;
+        var at = DataReadyUs(task, pe);
+        _tasks.ExecutableAtUs[task] = at;
+        _tasks.QueueOrder[task] = _queueSeq++;
+        var queue = _peQueue[pe];
+        var job = _tasks.Job[task];
+        var i = queue.Count;
+        while (i > 0 && _tasks.Job[queue[i - 1]] > job) i--;
+        queue.Insert(i, task);
+        if (at > NowUs) Push(at, EventKind.Wake, task);
+    }
+
+    private void Finish()
+    {
+        _energy.AdvanceTo(_config.SimulationLengthUs);
+        for (var pe = 0; pe < _peRunning.Length; pe++)
+            if (_peRunning[pe] >= 0) AddBusyTime(pe, _tasks.StartUs[_peRunning[pe]], _config.SimulationLengthUs);
+        _finished = true;
+    }
+}
