@@ -10,6 +10,18 @@ namespace ArchGym.Simulators.Soc.Platform;
 /// </summary>
 public static class SocResourceReader
 {
+    /// <summary>Reads a resource file from disk; the platform is named after the file and errors name file:line.</summary>
+    public static SocPlatform Read(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidConfigException("SoC file", path, "a readable DS3 SoC.*.txt file (" + e.Message + ")");
+        }
+        return Parse(text, Path.GetFileName(path));
+    }
+
     public static SocPlatform Parse(string text, string sourceName)
     {
         var clusters = new List<Cluster>();
@@ -53,8 +65,8 @@ public static class SocResourceReader
                     break;
                 case "power_profile":
                     Need(tok, 3, "power_profile <MHz> <W with 1 core> ...", where);
-                    open.Profiles.Add(new PowerProfile(Int(tok[1], "power_profile frequency", where),
-                        tok.Skip(2).Select(s => Number(s, "power_profile watts", where)).ToArray()));
+                    open.AddProfile(new PowerProfile(Int(tok[1], "power_profile frequency", where),
+                        tok.Skip(2).Select(s => Number(s, "power_profile watts", where)).ToArray()), where);
                     break;
                 case "trip_freq" or "DTPM_trip_freq" or "PG_profile" or "mesh_information":
                     break; // throttling, power gating and NoC placement are not modelled

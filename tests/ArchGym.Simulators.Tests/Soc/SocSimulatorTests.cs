@@ -118,7 +118,7 @@ public class SocSimulatorTests
         Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf),
             SocWorkload.Of((JobCatalog.WifiTransmitter, 0.5))))!.Field, Is.EqualTo("job probabilities"));
         Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf),
-            SocWorkload.Of((JobCatalog.TopcuogluExample, 1))))!.Field, Is.EqualTo("task"));
+            SocWorkload.Of((JobCatalog.TopcuogluExample, 1))))!.Field, Is.EqualTo("task name"));
     }
 
     [Test, Explicit("prints simulated jobs per second on the standard DASH SoC")]
