@@ -51,6 +51,9 @@ public sealed record SocConfig
     /// <summary>DS3's leakage, thermal and board-power model (Odroid-XU3 coefficients by default).</summary>
     public PowerModel Power { get; init; } = PowerModel.Ds3;
 
+    /// <summary>A scheduler of your own behind <see cref="Scheduling.IScheduler"/>, created fresh per run; overrides <see cref="Scheduler"/>.</summary>
+    public Func<Scheduling.IScheduler>? CustomScheduler { get; init; }
+
     /// <summary>Chooses the next ready task when <see cref="Scheduler"/> is <see cref="SchedulerKind.Policy"/> (DeepSoCS setting).</summary>
     public IReadyTaskPolicy? Policy { get; init; }
 

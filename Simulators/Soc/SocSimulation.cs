@@ -57,7 +57,8 @@ public sealed partial class SocSimulation
         _arrivalRng = SeedStreams.Create(config.Seed, SeedStreams.Arrivals);
         _mixRng = SeedStreams.Create(config.Seed, SeedStreams.JobMix);
         _context = new SchedulingContext(this, SeedStreams.Create(config.Seed, SeedStreams.Scheduler));
-        _scheduler = config.Scheduler == SchedulerKind.Policy ? null : SchedulerFactory.Create(config.Scheduler);
+        _scheduler = config.CustomScheduler?.Invoke()
+            ?? (config.Scheduler == SchedulerKind.Policy ? null : SchedulerFactory.Create(config.Scheduler));
         var pes = _soc.PeCount;
         _peQueue = Enumerable.Range(0, pes).Select(_ => new List<int>()).ToArray();
         _peRunning = Enumerable.Repeat(-1, pes).ToArray();
@@ -84,8 +85,16 @@ public sealed partial class SocSimulation
     public int TaskHandle(int job, int taskId) => _jobs.FirstTask[job] + taskId;
     public double JobInjectedUs(int job) => _jobs.InjectedUs[job];
 
+    /// <summary>Task instances created so far (handles are 0 .. TaskCount-1, in injection order).</summary>
+    public int TaskCount => _tasks.Count;
+
     /// <summary>The PE a task was assigned to, or -1.</summary>
     public int AssignedPe(int task) => _tasks.Pe[task];
+
+    /// <summary>When the task started / finished (NaN until then): with <see cref="AssignedPe"/>, a Gantt chart of the run.</summary>
+    public double TaskStartUs(int task) => _tasks.StartUs[task];
+
+    public double TaskFinishUs(int task) => _tasks.FinishUs[task];
 
     /// <summary>Features of a (ready) task for an RL observation.</summary>
     public ReadyTaskInfo Describe(int task)

@@ -34,20 +34,6 @@ public class SocSimulatorTests
         Assert.That(new SocSimulator().Run(Short(SchedulerKind.Etf, 1), Ds3SampleTests.WifiMix).MeanLatencyUs,
             Is.Not.EqualTo(new SocSimulator().Run(Short(SchedulerKind.Etf, 2), Ds3SampleTests.WifiMix).MeanLatencyUs));
 
-    /// <summary>One Topcuoglu job alone on SoC.Top: ETF's dynamic list schedule must not beat HEFT's optimal-ish 80.</summary>
-    [TestCase(SchedulerKind.Heft, 80)]
-    public void SingleTopcuogluJobRunsToTheHeftMakespan(SchedulerKind kind, double expected)
-    {
-        var config = new SocConfig
-        {
-            Platform = SocCatalog.Get(SocCatalog.TopcuogluExample), Scheduler = kind, SimulationLengthUs = 1_000, WarmupUs = 0,
-            MeanInterArrivalUs = 10_000, FixedInterArrival = true,
-        };
-        var report = new SocSimulator().Run(config, SocWorkload.Of((JobCatalog.TopcuogluExample, 1)));
-        Assert.That(report.CompletedJobs, Is.EqualTo(1));
-        Assert.That(report.MeanLatencyUs, Is.EqualTo(expected));
-    }
-
     [Test]
     public void PolicyHookIsSteppableAndPicksTheTask()
     {
