@@ -40,6 +40,7 @@ public static class SocResourceReader
                 switch (tok[0])
                 {
                     case "add_new_resource":
+                        bandLines.Clear(); // DS3 re-initialises comm_band (np.ones) at every new resource
                         open = ClusterBuilder.FromHeader(tok, clusters.Count, clusters.Sum(c => c.Capacity), where);
                         if (open.Functions == 0) { clusters.Add(open.Build()); open = null; }
                         break;
@@ -91,32 +92,25 @@ public static class SocResourceReader
     private static SocPlatform Assemble(string name, List<Cluster> clusters, Dictionary<string, List<(int Cluster, double Us)>> exec,
         List<(int Src, int Dst, double Bw, string Where)> bandLines, double bandSelf)
     {
-        var pes = clusters.Sum(c => c.Capacity);
+        var n = clusters.Count;
         var table = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (task, rows) in exec)
         {
             if (task == "None") continue; // MEMORY's placeholder row
-            var times = Enumerable.Repeat(double.PositiveInfinity, pes).ToArray();
-            foreach (var (c, us) in rows)
-                for (var k = 0; k < clusters[c].Capacity; k++) times[clusters[c].FirstPe + k] = us;
+            var times = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+            foreach (var (c, us) in rows) times[c] = us;
             table[task] = times;
         }
-        var band = Enumerable.Repeat(1.0, pes * pes).ToArray();
+        var band = Enumerable.Repeat(double.NaN, n * n).ToArray();
         foreach (var (src, dst, bw, where) in bandLines)
         {
-            if (src < 0 || src >= clusters.Count) throw new InvalidConfigException("comm_band source", src, $"a resource id 0..{clusters.Count - 1}", where);
-            if (dst < 0 || dst >= clusters.Count) throw new InvalidConfigException("comm_band destination", dst, $"a resource id 0..{clusters.Count - 1}", where);
-            for (var a = 0; a < clusters[src].Capacity; a++)
-                for (var b = 0; b < clusters[dst].Capacity; b++)
-                {
-                    int i = clusters[src].FirstPe + a, j = clusters[dst].FirstPe + b;
-                    var value = i == j ? bandSelf : bw;
-                    if (value <= 0) throw new InvalidConfigException("comm_band bandwidth", bw, "a positive number between distinct PEs", where);
-                    band[i * pes + j] = value;
-                    band[j * pes + i] = value;
-                }
+            if (src < 0 || src >= n) throw new InvalidConfigException("comm_band source", src, $"a resource id 0..{n - 1}", where);
+            if (dst < 0 || dst >= n) throw new InvalidConfigException("comm_band destination", dst, $"a resource id 0..{n - 1}", where);
+            if (bw <= 0 && (src != dst || clusters[src].Capacity > 1))
+                throw new InvalidConfigException("comm_band bandwidth", bw, "a positive number between distinct PEs", where);
+            band[src * n + dst] = band[dst * n + src] = bw;
         }
-        return new SocPlatform(name, clusters, table, band);
+        return new SocPlatform(name, clusters, new ClusterTables(table, band, bandSelf));
     }
 
     internal static void Need(string[] tok, int count, string allowed, string where)
