@@ -35,39 +35,6 @@ public class SocSimulatorTests
             Is.Not.EqualTo(new SocSimulator().Run(Short(SchedulerKind.Etf, 2), Ds3SampleTests.WifiMix).MeanLatencyUs));
 
     [Test]
-    public void PolicyHookIsSteppableAndPicksTheTask()
-    {
-        var config = Short(SchedulerKind.Policy);
-        var sim = new SocSimulation(config, Ds3SampleTests.WifiMix);
-        var decisions = 0;
-        while (sim.AdvanceToDecision())
-        {
-            Assert.That(sim.ReadyTasks, Is.Not.Empty);
-            var chosen = sim.ReadyTasks[^1];
-            sim.Decide(sim.ReadyTasks.Count - 1);
-            Assert.That(sim.AssignedPe(chosen), Is.GreaterThanOrEqualTo(0));
-            decisions++;
-        }
-        var report = sim.BuildReport();
-        Assert.That(decisions, Is.EqualTo(report.TasksExecuted).Within(200));
-        Assert.That(report.CompletedJobs, Is.GreaterThan(50));
-    }
-
-    [Test]
-    public void PolicySchedulerThroughRunMatchesEftOrderPolicyFirstReady()
-    {
-        var policy = new FirstReady();
-        var viaPolicy = new SocSimulator().Run(Short(SchedulerKind.Policy) with { Policy = policy }, Ds3SampleTests.WifiMix);
-        var viaEft = new SocSimulator().Run(Short(SchedulerKind.Eft), Ds3SampleTests.WifiMix);
-        Assert.That(viaPolicy.MeanLatencyUs, Is.EqualTo(viaEft.MeanLatencyUs)); // first-ready + EFT PE = DS3 EFT
-    }
-
-    private sealed class FirstReady : IReadyTaskPolicy
-    {
-        public int ChooseReadyTask(SocSimulation simulation) => 0;
-    }
-
-    [Test]
     public void SharedMemoryIsSlowerThanPeToPeOnTheSameArrivals()
     {
         var pe = new SocSimulator().Run(Short(SchedulerKind.Etf), Ds3SampleTests.WifiMix);
