@@ -13,6 +13,15 @@ public enum CommunicationMode
     SharedMemory,
 }
 
+/// <summary>How arrivals behave while <see cref="SocConfig.MaxJobsInFlight"/> jobs are in the system.</summary>
+public enum JobGeneratorStyle
+{
+    /// <summary>DS3 job_generator: poll every clock tick, so the next job enters as soon as one completes.</summary>
+    Ds3,
+    /// <summary>DS3Gym job_generator: after a blocked poll it still waits int(Exp(scale)) us before trying again.</summary>
+    Ds3Gym,
+}
+
 /// <summary>
 /// The scheduling policies behind <see cref="Scheduling.IScheduler"/> (DS3 / DS3Gym names: MET, ETF, EFT, STF, HEFT,
 /// HEFT_RT, random; <see cref="Policy"/> is the DeepSoCS setting driven through <see cref="SocSimulation.Decide(int)"/>).
@@ -44,6 +53,11 @@ public sealed record SocConfig
 
     /// <summary>DS3 <c>max_jobs_in_parallel</c>: the generator stalls while this many jobs are in the system.</summary>
     public int MaxJobsInFlight { get; init; } = 12;
+
+    public JobGeneratorStyle Generator { get; init; } = JobGeneratorStyle.Ds3;
+
+    /// <summary>DS3Gym <c>--pss</c> (pseudo steady state): fill the system with <see cref="MaxJobsInFlight"/> jobs at t = 0.</summary>
+    public bool PrefillJobs { get; init; }
 
     /// <summary>Seeds the run's independent streams (inter-arrival times, job mix, random scheduler).</summary>
     public int Seed { get; init; }

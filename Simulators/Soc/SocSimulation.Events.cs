@@ -37,16 +37,25 @@ public sealed partial class SocSimulation
         return true;
     }
 
-    /// <summary>DS3 job_generator: inject unless max_jobs_in_parallel are in flight, then wait int(Exp(scale)) us.</summary>
+    /// <summary>
+    /// DS3 job_generator: inject unless max_jobs_in_parallel are in flight, then wait int(Exp(scale)) us; when blocked,
+    /// DS3 retries at once when a job leaves, DS3Gym after one tick plus another exponential wait. DS3Gym's pss mode
+    /// first fills the system at t = 0.
+    /// </summary>
     private void Arrive()
     {
-        if (_jobsInFlight >= _config.MaxJobsInFlight) { _arrivalBlocked = true; return; }
-        Inject(PickApplication());
-        var wait = _config.FixedInterArrival
-            ? _config.MeanInterArrivalUs
-            : Math.Floor(-_config.MeanInterArrivalUs * Math.Log(1 - _arrivalRng.NextDouble()));
-        Push(NowUs + wait, EventKind.Arrival, 0);
+        if (_config.PrefillJobs && _injections == 0)
+            while (_jobsInFlight < _config.MaxJobsInFlight) Inject(PickApplication());
+        else if (_jobsInFlight < _config.MaxJobsInFlight) Inject(PickApplication());
+        else if (_config.Generator == JobGeneratorStyle.Ds3) { _arrivalBlocked = true; return; }
+        else { Push(NowUs + 1 + InterArrivalUs(), EventKind.Arrival, 0); return; }
+        Push(NowUs + InterArrivalUs(), EventKind.Arrival, 0);
     }
+
+    /// <summary>int(random.expovariate(1 / scale)), or exactly scale with fixed_injection_rate.</summary>
+    private double InterArrivalUs() => _config.FixedInterArrival
+        ? _config.MeanInterArrivalUs
+        : Math.Floor(-_config.MeanInterArrivalUs * Math.Log(1 - _arrivalRng.NextDouble()));
 
     /// <summary>DS3: np.random.choice(apps, p=job_probabilities).</summary>
     private int PickApplication()

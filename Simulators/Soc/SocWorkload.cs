@@ -13,6 +13,24 @@ public sealed record SocWorkload(IReadOnlyList<JobMixEntry> Mix)
     public static SocWorkload Of(params (string CatalogName, double Probability)[] mix) =>
         new(mix.Select(m => new JobMixEntry(JobCatalog.Get(m.CatalogName), m.Probability)).ToArray());
 
+    /// <summary>
+    /// Parses a mix such as "WiFi_TX 0.8 / WiFi_RX 0.2" or "job_WIFI_5TXM:0.8, job_WIFI_5RXM:0.2" (entries separated by
+    /// '/', ',' or ';'; name and probability by space, ':' or '='; names as <see cref="JobCatalog.Get"/> accepts).
+    /// </summary>
+    public static SocWorkload Parse(string mix)
+    {
+        var entries = new List<(string, double)>();
+        foreach (var part in mix.Split(['/', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var tok = part.Split([' ', ':', '='], StringSplitOptions.RemoveEmptyEntries);
+            if (tok.Length != 2 || !double.TryParse(tok[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p))
+                throw new InvalidConfigException("job mix entry", part, "'<job name> <probability>', e.g. 'WiFi_TX 0.8 / WiFi_RX 0.2'");
+            entries.Add((tok[0], p));
+        }
+        if (entries.Count == 0) throw new InvalidConfigException("job mix", mix, "'<job name> <probability>' entries, e.g. 'WiFi_TX 0.8 / WiFi_RX 0.2'");
+        return Of([.. entries]);
+    }
+
     /// <summary>A mix of DS3 job files read from disk (one probability per file, in the same order).</summary>
     public static SocWorkload FromFiles(IReadOnlyList<string> paths, IReadOnlyList<double> probabilities)
     {
