@@ -73,18 +73,4 @@ public class SocSimulatorTests
         Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf),
             SocWorkload.Of((JobCatalog.TopcuogluExample, 1))))!.Field, Is.EqualTo("task name"));
     }
-
-    [Test, Explicit("prints simulated jobs per second on the standard DASH SoC")]
-    public void Speed()
-    {
-        foreach (var kind in new[] { SchedulerKind.Met, SchedulerKind.Etf, SchedulerKind.HeftRt })
-        {
-            var config = Ds3SampleTests.Config(kind, 0) with { SimulationLengthUs = 2_000_000, WarmupUs = 0 };
-            new SocSimulator().Run(config with { SimulationLengthUs = 100_000 }, Ds3SampleTests.WifiMix);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            var r = new SocSimulator().Run(config, Ds3SampleTests.WifiMix);
-            sw.Stop();
-            TestContext.Out.WriteLine($"{kind}: {r.CompletedJobs} jobs, {r.TasksExecuted} tasks in {sw.Elapsed.TotalSeconds:F3} s = {r.CompletedJobs / sw.Elapsed.TotalSeconds:F0} jobs/s");
-        }
-    }
 }
