@@ -31,7 +31,7 @@ public sealed partial class SocSimulation
                 case EventKind.Arrival: Arrive(); break;
                 case EventKind.Finish: Complete(arg); break;
                 case EventKind.Ready: MakeReady(arg); break;
-                case EventKind.Wake: break; // a communication wait ended: the dispatch pass will look
+                case EventKind.Wake: MarkDirty(_tasks.Pe[arg]); break; // its input data has arrived
             }
         }
         return true;
@@ -73,7 +73,7 @@ public sealed partial class SocSimulation
         var job = _jobs.Add(application, NowUs, _tasks.Count, tasks, app.TotalMeanWorkUs);
         for (var t = 0; t < tasks; t++)
         {
-            var handle = _tasks.Add(job, t, app.Predecessors[t].Length);
+            var handle = _tasks.Add(job, t, app.Predecessors[t].Length, app.ExecUs[t]);
             if (app.Predecessors[t].Length == 0) MakeReady(handle);
         }
         _jobsInFlight++;
@@ -88,20 +88,33 @@ public sealed partial class SocSimulation
         _ready.Add(task);
     }
 
-    /// <summary>Every free PE starts the first task of its queue that may run now; starts go in DS3's executable-list order.</summary>
+    /// <summary>Marks a PE whose queue, state or dependencies changed, for the next dispatch pass.</summary>
+    private void MarkDirty(int pe)
+    {
+        if (_peDirty[pe]) return;
+        _peDirty[pe] = true;
+        _dirtyPes[_dirtyCount++] = pe;
+    }
+
+    /// <summary>
+    /// Every free PE that something happened to starts the first task of its queue that may run now (data arrived,
+    /// plan predecessor done); the starts go in DS3's executable-list order (job id, then entry order).
+    /// </summary>
     private void Dispatch()
     {
         var count = 0;
-        for (var pe = 0; pe < _peQueue.Length; pe++)
+        for (var d = 0; d < _dirtyCount; d++)
         {
+            var pe = _dirtyPes[d];
+            _peDirty[pe] = false;
             if (_peRunning[pe] >= 0) continue;
             var queue = _peQueue[pe];
             for (var i = 0; i < queue.Count; i++)
             {
                 var t = queue[i];
                 if (_tasks.ExecutableAtUs[t] > NowUs) continue;
-                var d = _tasks.Dependency[t];
-                if (d >= 0 && double.IsNaN(_tasks.FinishUs[d])) continue;
+                var dep = _tasks.Dependency[t];
+                if (dep >= 0 && double.IsNaN(_tasks.FinishUs[dep])) continue;
                 queue.RemoveAt(i);
                 var at = count++;
                 while (at > 0 && QueuedBefore(t, _starts[at - 1])) { _starts[at] = _starts[at - 1]; at--; }
@@ -109,6 +122,7 @@ public sealed partial class SocSimulation
                 break;
             }
         }
+        _dirtyCount = 0;
         for (var i = 0; i < count; i++) Start(_starts[i]);
     }
 
@@ -132,6 +146,8 @@ public sealed partial class SocSimulation
         var pe = _tasks.Pe[task];
         _peRunning[pe] = -1;
         _tasks.FinishUs[task] = NowUs;
+        MarkDirty(pe);
+        for (var w = _tasks.FirstDependent[task]; w >= 0; w = _tasks.NextDependent[w]) MarkDirty(_tasks.Pe[w]);
         _energy.Change(_soc.ClusterOf(pe), -1, NowUs);
         AddBusyTime(pe, _tasks.StartUs[task], NowUs);
         _tasksExecuted++;

@@ -85,6 +85,11 @@ public sealed partial class SocSimulation
         _ready.RemoveAt(index);
         _tasks.Pe[task] = pe;
         _tasks.Dependency[task] = dependency;
+        if (dependency >= 0)
+        {
+            _tasks.NextDependent[task] = _tasks.FirstDependent[dependency];
+            _tasks.FirstDependent[dependency] = task;
+        }
         _peAvailableUs[pe] = estimatedFinishUs;
         var at = DataReadyUs(task, pe);
         _tasks.ExecutableAtUs[task] = at;
@@ -94,6 +99,7 @@ public sealed partial class SocSimulation
         var i = queue.Count;
         while (i > 0 && _tasks.Job[queue[i - 1]] > job) i--;
         queue.Insert(i, task);
+        MarkDirty(pe);
         if (at > NowUs) Push(at, EventKind.Wake, task);
     }
 

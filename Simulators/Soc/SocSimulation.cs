@@ -39,6 +39,9 @@ public sealed partial class SocSimulation
     private readonly double[] _peAvailableUs;
     private readonly double[] _peBusyUs;
     private readonly int[] _starts;
+    private readonly bool[] _peDirty;
+    private readonly int[] _dirtyPes;
+    private int _dirtyCount;
     private readonly EnergyMeter _energy;
     private readonly EventQueue _events = new();
     private readonly List<double> _latencies = [];
@@ -66,6 +69,8 @@ public sealed partial class SocSimulation
         _peAvailableUs = new double[pes];
         _peBusyUs = new double[pes];
         _starts = new int[pes];
+        _peDirty = new bool[pes];
+        _dirtyPes = new int[pes];
         _energy = new EnergyMeter(_soc, config.Power, config.WarmupUs);
         Push(0, EventKind.Arrival, 0);
     }
@@ -108,7 +113,7 @@ public sealed partial class SocSimulation
     }
 
     /// <summary>Execution time (us, DVFS slowdown applied) of a task on a PE; +inf where the PE lacks the function.</summary>
-    public double ExecutionTimeUs(int task, int pe) => _apps[_jobs.Application[_tasks.Job[task]]].ExecUs[_tasks.TaskId[task]][pe];
+    public double ExecutionTimeUs(int task, int pe) => _tasks.ExecRow[task][pe];
 
     /// <summary>Execution time of a task on the cores of cluster <paramref name="cluster"/> (all cores of a cluster are alike).</summary>
     public double ClusterExecutionTimeUs(int task, int cluster) => ExecutionTimeUs(task, _soc.Clusters[cluster].FirstPe);
