@@ -143,18 +143,28 @@ public sealed partial class SocSimulation
         var app = _apps[_jobs.Application[job]];
         var id = _tasks.TaskId[task];
         var preds = app.Predecessors[id];
-        var volumes = app.PredecessorVolumes[id];
-        var first = _jobs.FirstTask[job];
         var ready = NowUs;
+        if (preds.Length == 0) return ready;
+        var comm = app.CommUs[id];
+        var clusters = _soc.Clusters.Count;
+        var dst = _soc.ClusterOf(pe);
         if (_config.Communication == CommunicationMode.PeToPe)
+        {
+            var first = _jobs.FirstTask[job];
             for (var k = 0; k < preds.Length; k++)
             {
                 var p = first + preds[k];
-                ready = Math.Max(ready, _tasks.FinishUs[p] + _soc.CommunicationTimeUs(volumes[k], _tasks.Pe[p], pe));
+                var from = _tasks.Pe[p];
+                var us = from == pe ? comm[k][clusters * clusters + dst] : comm[k][_soc.ClusterOf(from) * clusters + dst];
+                ready = Math.Max(ready, _tasks.FinishUs[p] + us);
             }
+        }
         else
+        {
+            var memory = _soc.ClusterOf(_soc.MemoryPe);
             for (var k = 0; k < preds.Length; k++)
-                ready = Math.Max(ready, NowUs + _soc.CommunicationTimeUs(volumes[k], _soc.MemoryPe, pe));
+                ready = Math.Max(ready, NowUs + comm[k][(_soc.MemoryPe == pe ? clusters : memory) * clusters + dst]);
+        }
         return ready;
     }
 

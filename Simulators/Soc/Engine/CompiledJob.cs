@@ -30,6 +30,7 @@ internal sealed class CompiledJob
             for (var k = 0; k < Predecessors[i].Length; k++) PredecessorVolumes[i][k] = graph.PredecessorVolume(i, k);
             Successors[i] = [.. graph.Successors(i)];
         }
+        CommUs = CommunicationTable(soc, PredecessorVolumes);
         UpwardRankUs = HeftPlanner.UpwardRanks(graph, soc);
         TotalMeanWorkUs = MeanExecUs.Sum();
     }
@@ -42,4 +43,37 @@ internal sealed class CompiledJob
     public int[][] Predecessors { get; }
     public double[][] PredecessorVolumes { get; }
     public int[][] Successors { get; }
+
+    /// <summary>
+    /// DS3's int(vol / bw) per task, predecessor k and cluster pair, [task][k][src * C + dst] between distinct cores,
+    /// then [task][k][C * C + cluster] for producer and consumer on the same core (all cores of a cluster pair share
+    /// one bandwidth in DASH_SoC_parser's expansion).
+    /// </summary>
+    public double[][][] CommUs { get; }
+
+    private static double[][][] CommunicationTable(SocPlatform soc, double[][] volumes)
+    {
+        var c = soc.Clusters.Count;
+        var table = new double[volumes.Length][][];
+        for (var i = 0; i < volumes.Length; i++)
+        {
+            table[i] = new double[volumes[i].Length][];
+            for (var k = 0; k < volumes[i].Length; k++)
+            {
+                var row = table[i][k] = new double[c * c + c];
+                for (var a = 0; a < c; a++)
+                {
+                    var src = soc.Clusters[a].FirstPe;
+                    row[c * c + a] = soc.CommunicationTimeUs(volumes[i][k], src, src);
+                    for (var b = 0; b < c; b++)
+                    {
+                        var dst = soc.Clusters[b].FirstPe;
+                        if (dst == src && soc.Clusters[b].Capacity > 1) dst++;
+                        row[a * c + b] = soc.CommunicationTimeUs(volumes[i][k], src, dst);
+                    }
+                }
+            }
+        }
+        return table;
+    }
 }

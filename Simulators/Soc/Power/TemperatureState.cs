@@ -7,7 +7,8 @@ internal sealed class TemperatureState
     private readonly double _ambient;
     private readonly double[] _celsius;
     private readonly double[] _next;
-    private readonly double[][] _clusterColumns;
+    private readonly int[] _heating;
+    private readonly double[][] _columns;
 
     public TemperatureState(ThermalModel? model, double ambientCelsius, IReadOnlyList<string> clusterTypes)
     {
@@ -16,7 +17,9 @@ internal sealed class TemperatureState
         var n = model?.Hotspots ?? 1;
         _celsius = Enumerable.Repeat(ambientCelsius, n).ToArray();
         _next = new double[n];
-        _clusterColumns = clusterTypes.Select(t => model?.ColumnFor(t).ToArray() ?? []).ToArray();
+        var columns = clusterTypes.Select(t => model?.ColumnFor(t).ToArray() ?? []).ToArray();
+        _heating = Enumerable.Range(0, columns.Length).Where(c => columns[c].Length > 0).ToArray();
+        _columns = _heating.Select(c => columns[c]).ToArray();
         MaxCelsius = PeakCelsius = ambientCelsius;
     }
 
@@ -33,13 +36,12 @@ internal sealed class TemperatureState
             var t = _ambient + _model.BMemory[i] * memoryWatts + _model.BGpu[i] * gpuWatts;
             var row = a[i];
             for (var j = 0; j < _celsius.Length; j++) t += row[j] * (_celsius[j] - _ambient);
-            for (var c = 0; c < clusterWatts.Length; c++)
-                if (_clusterColumns[c].Length > 0) t += _clusterColumns[c][i] * clusterWatts[c];
+            for (var h = 0; h < _heating.Length; h++) t += _columns[h][i] * clusterWatts[_heating[h]];
             _next[i] = t;
         }
-        _next.CopyTo(_celsius, 0);
-        MaxCelsius = double.NegativeInfinity;
-        foreach (var t in _celsius) MaxCelsius = Math.Max(MaxCelsius, t);
+        var max = double.NegativeInfinity;
+        for (var i = 0; i < _celsius.Length; i++) max = Math.Max(max, _celsius[i] = _next[i]);
+        MaxCelsius = max;
         PeakCelsius = Math.Max(PeakCelsius, MaxCelsius);
     }
 }

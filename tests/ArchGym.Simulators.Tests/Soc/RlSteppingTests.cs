@@ -48,6 +48,43 @@ public class RlSteppingTests
         Assert.That(decisions, Is.EqualTo(sim.TaskCount - sim.ReadyTasks.Count));
     }
 
+    /// <summary>The engine's precomputed per-cluster comm table agrees with int(vol / bw) on the PE x PE matrix.</summary>
+    [TestCase(CommunicationMode.PeToPe, SocCatalog.DashStandard)]
+    [TestCase(CommunicationMode.SharedMemory, SocCatalog.DashStandard)]
+    [TestCase(CommunicationMode.PeToPe, SocCatalog.BalancedOnly)]
+    public void DataReadyTimesFollowTheBandwidthMatrix(CommunicationMode mode, string socName)
+    {
+        var config = Short(3) with { Communication = mode, Platform = SocCatalog.Get(socName), SimulationLengthUs = 6_000 };
+        var sim = new SocSimulation(config, Ds3SampleTests.WifiMix);
+        var soc = sim.Platform;
+        var checkedPairs = 0;
+        while (sim.AdvanceToDecision())
+        {
+            foreach (var task in sim.ReadyTasks)
+            {
+                var graph = sim.JobGraphOf(sim.JobOf(task));
+                var id = sim.TaskIdOf(task);
+                for (var pe = 0; pe < soc.PeCount; pe++)
+                {
+                    var expected = sim.NowUs;
+                    var preds = graph.Tasks[id].Predecessors;
+                    for (var k = 0; k < preds.Count; k++)
+                    {
+                        var p = sim.TaskHandle(sim.JobOf(task), preds[k]);
+                        var volume = graph.PredecessorVolume(id, k);
+                        expected = Math.Max(expected, mode == CommunicationMode.PeToPe
+                            ? sim.TaskFinishUs(p) + soc.CommunicationTimeUs(volume, sim.AssignedPe(p), pe)
+                            : sim.NowUs + soc.CommunicationTimeUs(volume, soc.MemoryPe, pe));
+                    }
+                    Assert.That(sim.DataReadyUs(task, pe), Is.EqualTo(expected));
+                    checkedPairs++;
+                }
+            }
+            sim.Decide(0);
+        }
+        Assert.That(checkedPairs, Is.GreaterThan(1000));
+    }
+
     [Test]
     public void AgentMayChooseThePeAndBadChoicesThrow()
     {
