@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ArchGym.Simulators.Common;
 
 namespace ArchGym.Simulators.Soc.Platform;
@@ -21,14 +22,14 @@ public sealed record PeAreaTable(IReadOnlyDictionary<string, double> AreaMm2ByCl
     /// MM 0.024 — a 4x4 array of 16-bit MACs with 8 kB SRAM from this repository's systolic area model (Horowitz,
     ///   ISSCC 2014 at 45 nm) scaled by (28/45)².
     /// </summary>
-    public static PeAreaTable Dash28nm { get; } = new(new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
+    public static PeAreaTable Dash28nm { get; } = new(new Dictionary<string, double>
     {
         ["A7"] = 0.45,
         ["A15"] = 0.45 / 0.13,
         ["FFT"] = 2.0 * (28.0 / 180) * (28.0 / 180),
         ["VIT"] = 42_000 * 0.5e-6 / 0.7,
         ["MM"] = (16 * (282 * 4 + 36 * 2 + 3 * 16 * 5) * 1e-6 + 8 * 0.346 * 8192 / 0.6 / 1e6) * (28.0 / 45) * (28.0 / 45),
-    });
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Area of one core of a cluster; clusters missing from the table are an error (MEMORY is 0).</summary>
     public double CoreAreaMm2(Cluster cluster)

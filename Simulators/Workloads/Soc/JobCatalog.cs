@@ -28,7 +28,7 @@ public static class JobCatalog
     ];
 
     /// <summary>Other spellings: DS3's job_name inside each file and the short names DS3's papers and configs use.</summary>
-    private static readonly (string Alias, string Name)[] Aliases =
+    private static readonly IReadOnlyList<(string Alias, string Name)> Aliases =
     [
         ("WiFi_Transmitter", WifiTransmitter), ("WiFi_TX", WifiTransmitter), ("WIFI_5TXM", WifiTransmitter),
         ("WiFi_Receiver", WifiReceiver), ("WiFi_RX", WifiReceiver), ("WIFI_5RXM", WifiReceiver),

@@ -73,4 +73,56 @@ public class SocSimulatorTests
         Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf),
             SocWorkload.Of((JobCatalog.TopcuogluExample, 1))))!.Field, Is.EqualTo("task name"));
     }
+
+    [Test]
+    public void Ds3GymPrefillStartsWithAFullSystem()
+    {
+        var soc = SchedulerBehaviourTests.Cluster(1, ("h", 100));
+        var job = SchedulerBehaviourTests.Job("h 0");
+        var config = new SocConfig
+        {
+            Platform = soc, Scheduler = SchedulerKind.Etf, SimulationLengthUs = 1, WarmupUs = 0, MaxJobsInFlight = 3,
+            MeanInterArrivalUs = 25, PrefillJobs = true, Generator = JobGeneratorStyle.Ds3Gym,
+        };
+        var sim = new SocSimulation(config, new SocWorkload([new JobMixEntry(job, 1)]));
+        while (sim.AdvanceToDecision()) { }
+        Assert.That((sim.InjectedJobCount, sim.JobsInSystem), Is.EqualTo((3L, 3)));
+    }
+
+    /// <summary>
+    /// One job of 100 us at a time, arrivals every 10 us: DS3 lets job 1 in the moment job 0 leaves (100); DS3Gym's
+    /// blocked generator retries every 1 + 10 us from 10, so at 109.
+    /// </summary>
+    [TestCase(JobGeneratorStyle.Ds3, 100)]
+    [TestCase(JobGeneratorStyle.Ds3Gym, 109)]
+    public void BlockedArrivalsFollowTheChosenGenerator(JobGeneratorStyle style, double secondJobUs)
+    {
+        var config = new SocConfig
+        {
+            Platform = SchedulerBehaviourTests.Cluster(1, ("h", 100)), Scheduler = SchedulerKind.Etf, SimulationLengthUs = 1_000,
+            WarmupUs = 0, MaxJobsInFlight = 1, MeanInterArrivalUs = 10, FixedInterArrival = true, Generator = style,
+        };
+        var sim = new SocSimulation(config, new SocWorkload([new JobMixEntry(SchedulerBehaviourTests.Job("h 0"), 1)]));
+        while (sim.AdvanceToDecision()) { }
+        Assert.That(sim.JobInjectedUs(1), Is.EqualTo(secondJobUs));
+    }
+
+    /// <summary>DS3Gym's profile: its 3-CPU SoC, ten random 10-task DAGs, scale 25 us, 3 jobs, pss, 5000 us episodes.</summary>
+    [TestCase(SchedulerKind.HeftRt)]
+    [TestCase(SchedulerKind.Etf)]
+    [TestCase(SchedulerKind.Met)]
+    [TestCase(SchedulerKind.Random)]
+    public void Ds3GymProfileRuns(SchedulerKind kind)
+    {
+        var jobs = Enumerable.Range(1, 10).Select(i => (i == 1 ? "DS3Gym/job_Top" : $"DS3Gym/job_Top{i}", 0.1)).ToArray();
+        var config = new SocConfig
+        {
+            Platform = SocCatalog.Get(SocCatalog.Ds3GymTop), Scheduler = kind, SimulationLengthUs = 5_000, WarmupUs = 0,
+            MeanInterArrivalUs = 25, MaxJobsInFlight = 3, PrefillJobs = true, Generator = JobGeneratorStyle.Ds3Gym, Seed = 1,
+        };
+        var report = new SocSimulator().Run(config, SocWorkload.Of(jobs));
+        Assert.That(report.CompletedJobs, Is.GreaterThan(20));
+        Assert.That(report.AverageConcurrentJobs, Is.LessThanOrEqualTo(3));
+        Assert.That(report.PeUtilisation.Take(3).All(u => u > 0.3), Is.True, "a saturated 3-CPU SoC");
+    }
 }
