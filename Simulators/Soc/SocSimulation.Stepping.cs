@@ -4,6 +4,8 @@ namespace ArchGym.Simulators.Soc;
 
 public sealed partial class SocSimulation
 {
+    private bool _passOpen;
+
     /// <summary>Jobs in the system now (injected, tail not finished).</summary>
     public int JobsInSystem => _jobsInFlight;
 
@@ -35,13 +37,14 @@ public sealed partial class SocSimulation
             {
                 if (_ready.Count > 0)
                 {
+                    if (!_passOpen) OpenPass();
                     if (_scheduler is null) return true;
                     _scheduler.Schedule(_context);
                     if (_ready.Count > 0)
                         throw new InvalidOperationException($"scheduler {_scheduler.Name} left {_ready.Count} ready task(s) unassigned");
                 }
                 Dispatch();
-                _inPass = false;
+                _inPass = _passOpen = false;
             }
             if (ProcessNextInstant()) _inPass = true;
             else Finish();
@@ -93,14 +96,21 @@ public sealed partial class SocSimulation
         _peAvailableUs[pe] = estimatedFinishUs;
         var at = DataReadyUs(task, pe);
         _tasks.ExecutableAtUs[task] = at;
-        _tasks.QueueOrder[task] = _queueSeq++;
+        if (_scheduler?.QueuesInAssignmentOrder ?? true) _tasks.QueueOrder[task] = _queueSeq++;
         var queue = _peQueue[pe];
-        var job = _tasks.Job[task];
         var i = queue.Count;
-        while (i > 0 && _tasks.Job[queue[i - 1]] > job) i--;
+        while (i > 0 && QueuedBefore(task, queue[i - 1])) i--;
         queue.Insert(i, task);
         MarkDirty(pe);
         if (at > NowUs) Push(at, EventKind.Wake, task);
+    }
+
+    /// <summary>Numbers this pass's ready tasks in ready-list order (their executable-queue order unless the scheduler reorders).</summary>
+    private void OpenPass()
+    {
+        for (var i = 0; i < _ready.Count; i++) _tasks.QueueOrder[_ready[i]] = _queueSeq + i;
+        _queueSeq += _ready.Count;
+        _passOpen = true;
     }
 
     private void Finish()

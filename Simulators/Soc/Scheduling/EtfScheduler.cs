@@ -16,6 +16,8 @@ public sealed class EtfScheduler : IScheduler
 
     public string Name => "ETF";
 
+    public bool QueuesInAssignmentOrder => true;
+
     public void Schedule(SchedulingContext context)
     {
         var sim = context.Simulation;

@@ -75,6 +75,16 @@ public class SchedulerBehaviourTests
         Assert.That(sim.TaskFinishUs(3), Is.EqualTo(22));
     }
 
+    /// <summary>DS3's STF picks b (shorter) first but, unlike ETF, leaves the ready list as it was, so a still runs first.</summary>
+    [Test]
+    public void StfQueuesInReadyListOrderNotPickOrder()
+    {
+        var soc = Cluster(2, ("h", 1), ("a", 20), ("b", 5), ("t", 1));
+        var sim = Run(soc, Job("h 0", "a 1 0", "b 2 0", "t 3 1 2"), SchedulerKind.Stf, 1_000);
+        Assert.That(new[] { sim.AssignedPe(1), sim.AssignedPe(2) }, Is.EqualTo(new[] { 0, 0 }));
+        Assert.That(new[] { sim.TaskStartUs(1), sim.TaskStartUs(2) }, Is.EqualTo(new[] { 1.0, 21.0 }));
+    }
+
     [TestCase(SchedulerKind.Eft)]
     [TestCase(SchedulerKind.Etf)]
     public void EarliestFinishSchedulersSpreadTiedTasks(SchedulerKind kind)
