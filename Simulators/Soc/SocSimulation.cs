@@ -90,6 +90,9 @@ public sealed partial class SocSimulation
     public int TaskHandle(int job, int taskId) => _jobs.FirstTask[job] + taskId;
     public double JobInjectedUs(int job) => _jobs.InjectedUs[job];
 
+    /// <summary>HEFT upward rank of every task of a job's application (per task id).</summary>
+    public IReadOnlyList<double> UpwardRanksUs(int job) => _apps[_jobs.Application[job]].UpwardRankUs;
+
     /// <summary>Task instances created so far (handles are 0 .. TaskCount-1, in injection order).</summary>
     public int TaskCount => _tasks.Count;
 

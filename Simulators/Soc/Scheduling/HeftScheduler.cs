@@ -22,7 +22,7 @@ public sealed class HeftScheduler : IScheduler
         if (_timelines.Length != soc.PeCount) _timelines = Enumerable.Range(0, soc.PeCount).Select(_ => new PeTimeline()).ToArray();
         foreach (var line in _timelines) line.Prune(sim.NowUs);
         var first = sim.TaskHandle(job, 0);
-        var plan = HeftPlanner.Plan(sim.JobGraphOf(job), soc, _timelines, sim.NowUs, first);
+        var plan = HeftPlanner.Plan(sim.JobGraphOf(job), soc, _timelines, sim.NowUs, first, sim.UpwardRanksUs(job));
         foreach (var p in plan)
             _plan[first + p.TaskId] = (p.Pe, p.FinishUs, _timelines[p.Pe].OwnerBefore(p.StartUs, first + p.TaskId));
     }

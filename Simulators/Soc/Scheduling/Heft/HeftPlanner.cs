@@ -35,10 +35,11 @@ public static class HeftPlanner
     /// Plans one job released at <paramref name="releaseUs"/> onto <paramref name="timelines"/> (which it reserves,
     /// owner = <paramref name="ownerBase"/> + task id). Ties: higher rank first, then lower id; lower PE id.
     /// </summary>
-    public static PlannedTask[] Plan(JobGraph graph, SocPlatform soc, PeTimeline[] timelines, double releaseUs, int ownerBase = 0)
+    public static PlannedTask[] Plan(JobGraph graph, SocPlatform soc, PeTimeline[] timelines, double releaseUs, int ownerBase = 0,
+        IReadOnlyList<double>? upwardRanks = null)
     {
-        var rank = UpwardRanks(graph, soc);
-        var order = Enumerable.Range(0, graph.Tasks.Count).OrderByDescending(i => rank[i]).ThenBy(i => i).ToArray();
+        var rank = upwardRanks ?? UpwardRanks(graph, soc);
+        var order = PriorityOrder(rank);
         var plan = new PlannedTask[graph.Tasks.Count];
         foreach (var i in order)
         {
@@ -62,6 +63,14 @@ public static class HeftPlanner
             plan[i] = best;
         }
         return plan;
+    }
+
+    /// <summary>Task ids by decreasing upward rank, lower id first on ties (HEFT's priority list).</summary>
+    public static int[] PriorityOrder(IReadOnlyList<double> rank)
+    {
+        var order = Enumerable.Range(0, rank.Count).ToArray();
+        Array.Sort(order, (a, b) => rank[a] != rank[b] ? rank[b].CompareTo(rank[a]) : a.CompareTo(b));
+        return order;
     }
 
     /// <summary>w̄: mean execution time (DVFS slowdown applied) over the PEs that support <paramref name="taskName"/>.</summary>
