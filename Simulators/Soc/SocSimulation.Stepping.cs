@@ -17,8 +17,8 @@ public sealed partial class SocSimulation
 
     public double CompletedLatencySumUs { get; private set; }
 
-    /// <summary>Energy after warm-up so far (J) and the hottest hotspot now (C), from DS3's power model.</summary>
-    public double EnergySoFarJ { get { _energy.AdvanceTo(NowUs); return _energy.EnergyJ; } }
+    /// <summary>Energy after warm-up so far (J) and the hottest hotspot (C), from DS3's power model; reading them changes nothing.</summary>
+    public double EnergySoFarJ => _energy.PeekEnergyJ(NowUs);
 
     public double TemperatureCelsius => _energy.TemperatureCelsius;
 

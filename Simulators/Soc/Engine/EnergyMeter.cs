@@ -46,6 +46,13 @@ internal sealed class EnergyMeter
     /// <summary>Energy of the whole run, warm-up included.</summary>
     public double WholeRunEnergyJ { get; private set; }
 
+    /// <summary>
+    /// Energy after warm-up up to <paramref name="nowUs"/> without advancing the meter (so observing a run never changes
+    /// it): the integral up to the last event plus the current power since (thermal steps in between not applied, so it
+    /// can exceed the final integral by up to ~one thermal step's power change).
+    /// </summary>
+    public double PeekEnergyJ(double nowUs) => EnergyJ + _watts * Math.Max(0, nowUs - Math.Max(_sinceUs, _warmupUs)) * 1e-6;
+
     public double TemperatureCelsius => _temperature.MaxCelsius;
     public double PeakTemperatureCelsius => _temperature.PeakCelsius;
 

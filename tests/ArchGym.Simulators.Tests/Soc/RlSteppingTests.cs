@@ -16,6 +16,7 @@ public class RlSteppingTests
         var sim = new SocSimulation(Short(), Ds3SampleTests.WifiMix);
         var soc = sim.Platform;
         var decisions = 0;
+        var energy = 0.0;
         while (sim.AdvanceToDecision())
         {
             Assert.That(sim.HasPendingDecision, Is.True);
@@ -39,10 +40,13 @@ public class RlSteppingTests
                 Assert.That(sim.IsPeBusy(pe), Is.EqualTo(sim.PeRunningTask(pe) >= 0));
                 Assert.That(sim.PeQueueLength(pe), Is.EqualTo(sim.PeQueue(pe).Count));
             }
+            Assert.That(sim.EnergySoFarJ, Is.GreaterThanOrEqualTo(energy * 0.99), "energy so far grows (up to thermal steps since the last event)");
+            energy = sim.EnergySoFarJ;
             sim.Decide(decisions++ % sim.ReadyTasks.Count);
         }
         Assert.That(sim.HasPendingDecision, Is.False);
         var report = sim.BuildReport();
+        Assert.That(sim.EnergySoFarJ, Is.EqualTo(report.EnergyJ).Within(1e-12));
         Assert.That(report.CompletedJobs, Is.EqualTo(sim.CompletedJobCount).And.GreaterThan(50));
         Assert.That(sim.CompletedLatencySumUs / sim.CompletedJobCount, Is.EqualTo(report.MeanLatencyUs).Within(1e-9));
         Assert.That(decisions, Is.EqualTo(sim.TaskCount - sim.ReadyTasks.Count));
@@ -83,6 +87,27 @@ public class RlSteppingTests
             sim.Decide(0);
         }
         Assert.That(checkedPairs, Is.GreaterThan(1000));
+    }
+
+    [Test]
+    public void ObservingARunDoesNotChangeIt()
+    {
+        SocReport Run(bool observe)
+        {
+            var sim = new SocSimulation(Short(2), Ds3SampleTests.WifiMix);
+            var sink = 0.0;
+            while (sim.AdvanceToDecision())
+            {
+                if (observe) sink += sim.EnergySoFarJ + sim.TemperatureCelsius + sim.Describe(sim.ReadyTasks[0]).WaitUs + sim.PeBusyUntilUs(0);
+                sim.Decide(0);
+            }
+            Assert.That(sink, Is.GreaterThanOrEqualTo(0));
+            return sim.BuildReport();
+        }
+        var watched = Run(observe: true);
+        var unwatched = Run(observe: false);
+        Assert.That((watched.EnergyJ, watched.MeanLatencyUs, watched.PeakTemperatureCelsius),
+            Is.EqualTo((unwatched.EnergyJ, unwatched.MeanLatencyUs, unwatched.PeakTemperatureCelsius)));
     }
 
     [Test]
