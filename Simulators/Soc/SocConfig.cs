@@ -82,6 +82,9 @@ public sealed record SocConfig
             throw new InvalidConfigException(nameof(MeanInterArrivalUs), MeanInterArrivalUs, "a positive finite number of us");
         if (MaxJobsInFlight < 1) throw new InvalidConfigException(nameof(MaxJobsInFlight), MaxJobsInFlight, "an integer >= 1");
         if (!Enum.IsDefined(Scheduler)) throw new InvalidConfigException(nameof(Scheduler), Scheduler, string.Join(", ", Enum.GetNames<SchedulerKind>()));
+        if (Power is null) throw new InvalidConfigException(nameof(Power), null, "a PowerModel (e.g. PowerModel.Ds3)");
+        Power.Validate();
+        if (!Enum.IsDefined(Generator)) throw new InvalidConfigException(nameof(Generator), Generator, string.Join(", ", Enum.GetNames<JobGeneratorStyle>()));
         if (Communication == CommunicationMode.SharedMemory && Platform.MemoryPe < 0)
             throw new InvalidConfigException(nameof(Communication), Communication, "PeToPe, or SharedMemory with a MEM resource in the SoC");
     }

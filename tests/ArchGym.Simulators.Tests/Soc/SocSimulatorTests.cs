@@ -64,6 +64,11 @@ public class SocSimulatorTests
     [Test]
     public void BadConfigsThrowNamingTheField()
     {
+        Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf) with
+            { Power = Simulators.Soc.Power.PowerModel.Ds3 with { GpuWatts = -1 } }, Ds3SampleTests.WifiMix))!.Field, Is.EqualTo("Power.GpuWatts"));
+        Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf) with
+            { Power = Simulators.Soc.Power.PowerModel.Ds3 with { Thermal = Simulators.Soc.Power.ThermalModel.OdroidXu3 with { BBig = [1, 2] } } },
+            Ds3SampleTests.WifiMix))!.Field, Is.EqualTo("Power.Thermal"));
         Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Etf) with { WarmupUs = 30_000 }, Ds3SampleTests.WifiMix))!.Field,
             Is.EqualTo("WarmupUs"));
         Assert.That(Assert.Throws<InvalidConfigException>(() => new SocSimulator().Run(Short(SchedulerKind.Policy), Ds3SampleTests.WifiMix))!.Field,
