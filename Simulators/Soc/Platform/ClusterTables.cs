@@ -3,7 +3,8 @@ namespace ArchGym.Simulators.Soc.Platform;
 /// <summary>
 /// A SoC file's data at cluster level, before DS3 expands clusters into cores: execution time per task and cluster
 /// (+inf when unsupported) and the <c>comm_band</c> table between clusters (NaN where no line was given), plus
-/// <c>comm_band_self</c>. Kept so a platform can be rebuilt with other core counts.
+/// <c>comm_band_self</c> (NaN for DS3Gym files, whose comm_band lines set a core's own pair directly). Kept so a
+/// platform can be rebuilt with other core counts.
 /// </summary>
 internal sealed class ClusterTables
 {
@@ -20,7 +21,7 @@ internal sealed class ClusterTables
 
     /// <summary>
     /// DS3's PE x PE matrix (DASH_SoC_parser): a listed cluster pair fills every core pair with its bandwidth, the same
-    /// core getting comm_band_self; unlisted pairs keep numpy's initial 1.
+    /// core getting comm_band_self (DS3Gym: the listed value itself); unlisted pairs keep numpy's initial 1.
     /// </summary>
     public double[] ExpandBandwidth(IReadOnlyList<Cluster> clusters, int pes)
     {
@@ -32,7 +33,7 @@ internal sealed class ClusterTables
                 var bw = Bandwidth[a.Id * c + b.Id];
                 for (var i = a.FirstPe; i < a.FirstPe + a.Capacity; i++)
                     for (var j = b.FirstPe; j < b.FirstPe + b.Capacity; j++)
-                        band[i * pes + j] = double.IsNaN(bw) ? 1 : i == j ? SelfBandwidth : bw;
+                        band[i * pes + j] = double.IsNaN(bw) ? 1 : i == j && !double.IsNaN(SelfBandwidth) ? SelfBandwidth : bw;
             }
         return band;
     }

@@ -28,6 +28,7 @@ public static class SocResourceReader
         var exec = new Dictionary<string, List<(int Cluster, double Us)>>(StringComparer.Ordinal);
         var bandLines = new List<(int Src, int Dst, double Bw, string Where)>();
         double bandSelf = 1;
+        var shortForm = false;
         ClusterBuilder? open = null;
         var lines = text.Split('\n');
         for (var n = 0; n < lines.Length; n++)
@@ -42,6 +43,7 @@ public static class SocResourceReader
                     case "add_new_resource":
                         bandLines.Clear(); // DS3 re-initialises comm_band (np.ones) at every new resource
                         open = ClusterBuilder.FromHeader(tok, clusters.Count, clusters.Sum(c => c.Capacity), where);
+                        shortForm = tok.Length == 7;
                         if (open.Functions == 0) { clusters.Add(open.Build()); open = null; }
                         break;
                     case "comm_band_self":
@@ -86,7 +88,8 @@ public static class SocResourceReader
         if (clusters.Count == 0) throw new InvalidConfigException("add_new_resource", null, "at least one resource", sourceName);
         if (clusters.Count(c => c.IsMemory) > 1)
             throw new InvalidConfigException("MEM resource", clusters.Count(c => c.IsMemory), "at most one MEM resource", sourceName);
-        return Assemble(sourceName, clusters, exec, bandLines, bandSelf);
+        // DS3Gym's parser writes comm_band straight into the PE x PE matrix, diagonal included; DS3 puts comm_band_self there.
+        return Assemble(sourceName, clusters, exec, bandLines, shortForm ? double.NaN : bandSelf);
     }
 
     private static SocPlatform Assemble(string name, List<Cluster> clusters, Dictionary<string, List<(int Cluster, double Us)>> exec,

@@ -103,6 +103,11 @@ public class CatalogTests
         Assert.That(soc.PeCount, Is.EqualTo(4));
         Assert.That(soc.ExecutionTimesUs("task_10")!.Take(3), Is.EqualTo(new[] { 21.0, 7.0, 16.0 }));
         Assert.That(soc.Bandwidth(0, 1), Is.EqualTo(1)); // unspecified pairs default to 1
+        Assert.That(soc.Bandwidth(0, 0), Is.EqualTo(100), "DS3Gym writes 'comm_band 0 0 100' to the diagonal itself");
+        Assert.That(soc.Bandwidth(2, 3), Is.EqualTo(2));
+        Assert.That(soc.CommunicationTimeUs(18, 0, 0), Is.Zero);
+        // The long form puts comm_band_self on the diagonal instead (SoC.Top: 10000).
+        Assert.That(SocCatalog.Get(SocCatalog.TopcuogluExample).Bandwidth(0, 0), Is.EqualTo(10000));
     }
 
     [TestCase("job_name X\nadd_new_tasks 1\na 0\na HEAD\na TAIL\nb earliest_start 0 deadline 1\n", 6, "task name")]
