@@ -40,8 +40,13 @@ public sealed partial class SocSimulation
                     if (!_passOpen) OpenPass();
                     if (_scheduler is null) return true;
                     _scheduler.Schedule(_context);
-                    if (_ready.Count > 0)
-                        throw new InvalidOperationException($"scheduler {_scheduler.Name} left {_ready.Count} ready task(s) unassigned");
+                    // Built-in passes leave assigned tasks in the list (no O(R) removal per task); drop them at once.
+                    var kept = 0;
+                    for (var i = 0; i < _ready.Count; i++)
+                        if (_tasks.Pe[_ready[i]] < 0) _ready[kept++] = _ready[i];
+                    if (kept > 0)
+                        throw new InvalidOperationException($"scheduler {_scheduler.Name} left {kept} ready task(s) unassigned");
+                    _ready.Clear();
                 }
                 Dispatch();
                 _inPass = _passOpen = false;
@@ -81,11 +86,11 @@ public sealed partial class SocSimulation
     /// </summary>
     internal void Assign(int task, int pe, double estimatedFinishUs, int dependency = -1)
     {
-        var index = _ready.IndexOf(task);
-        if (index < 0) throw new InvalidOperationException($"task {task} is not ready");
+        if (task < 0 || task >= _tasks.Count || _tasks.Pe[task] >= 0 || double.IsNaN(_tasks.ReadyUs[task]))
+            throw new InvalidOperationException($"task {task} is not ready");
         if (pe < 0 || pe >= _soc.PeCount || double.IsPositiveInfinity(ExecutionTimeUs(task, pe)))
             throw new InvalidOperationException($"PE {pe} cannot run {TaskOf(task).Name}");
-        _ready.RemoveAt(index);
+        if (_scheduler is null) _ready.Remove(task); // a policy decision; built-in passes compact the list afterwards
         _tasks.Pe[task] = pe;
         _tasks.Dependency[task] = dependency;
         if (dependency >= 0)

@@ -80,7 +80,11 @@ public sealed partial class SocSimulation
     public double NowUs { get; private set; }
     public bool IsFinished => _finished;
 
-    /// <summary>Ready tasks (predecessors done, no PE yet) as task handles, in DS3 ready-list order.</summary>
+    /// <summary>
+    /// Ready tasks (predecessors done, no PE yet) as task handles, in DS3 ready-list order. Inside a built-in scheduler's
+    /// pass, tasks it has already assigned stay listed until the pass ends (<see cref="AssignedPe"/> &gt;= 0;
+    /// <see cref="Scheduling.SchedulingContext.CopyReadyTasks"/> skips them).
+    /// </summary>
     public IReadOnlyList<int> ReadyTasks => _ready;
 
     public int JobOf(int task) => _tasks.Job[task];
@@ -169,6 +173,39 @@ public sealed partial class SocSimulation
                 ready = Math.Max(ready, NowUs + comm[k][(_soc.MemoryPe == pe ? clusters : memory) * clusters + dst]);
         }
         return ready;
+    }
+
+    /// <summary>
+    /// <see cref="DataReadyUs"/> for every PE at once: per destination cluster first (all cores of a cluster pair share
+    /// one bandwidth), then exactly for the PEs that ran a predecessor.
+    /// </summary>
+    public void FillDataReadyUs(int task, Span<double> readyByPe)
+    {
+        var job = _tasks.Job[task];
+        var app = _apps[_jobs.Application[job]];
+        var id = _tasks.TaskId[task];
+        var preds = app.Predecessors[id];
+        var clusters = _soc.Clusters.Count;
+        Span<double> byCluster = clusters <= 64 ? stackalloc double[clusters] : new double[clusters];
+        byCluster.Fill(NowUs);
+        var comm = app.CommUs[id];
+        var first = _jobs.FirstTask[job];
+        var peToPe = _config.Communication == CommunicationMode.PeToPe;
+        for (var k = 0; k < preds.Length; k++)
+        {
+            var p = first + preds[k];
+            var from = peToPe ? _soc.ClusterOf(_tasks.Pe[p]) : _soc.ClusterOf(_soc.MemoryPe);
+            var at = peToPe ? _tasks.FinishUs[p] : NowUs;
+            var row = comm[k];
+            for (var c = 0; c < clusters; c++) byCluster[c] = Math.Max(byCluster[c], at + row[from * clusters + c]);
+        }
+        for (var pe = 0; pe < readyByPe.Length; pe++) readyByPe[pe] = byCluster[_soc.ClusterOf(pe)];
+        if (!peToPe) return;
+        for (var k = 0; k < preds.Length; k++)
+        {
+            var pe = _tasks.Pe[first + preds[k]];
+            readyByPe[pe] = DataReadyUs(task, pe);
+        }
     }
 
     /// <summary>DS3 EFT/ETF cost as an absolute time: now + exec + max(comm wait, PE wait).</summary>

@@ -27,8 +27,10 @@ public sealed class EtfScheduler : IScheduler
         Reserve(n, pes);
         for (var i = 0; i < n; i++)
         {
+            var row = _dataReady.AsSpan(i * pes, pes);
+            sim.FillDataReadyUs(_ready[i], row);
             for (var pe = 0; pe < pes; pe++)
-                _dataReady[i * pes + pe] = double.IsPositiveInfinity(sim.ExecutionTimeUs(_ready[i], pe)) ? double.NaN : sim.DataReadyUs(_ready[i], pe);
+                if (double.IsPositiveInfinity(sim.ExecutionTimeUs(_ready[i], pe))) row[pe] = double.NaN;
             _done[i] = false;
             Evaluate(sim, i, pes);
         }

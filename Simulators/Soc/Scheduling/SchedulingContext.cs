@@ -16,12 +16,13 @@ public sealed class SchedulingContext
 
     public double NowUs => Simulation.NowUs;
 
-    /// <summary>Copies the current ready tasks into <paramref name="buffer"/> (cleared first), in DS3 ready-list order.</summary>
+    /// <summary>Copies the still unassigned ready tasks into <paramref name="buffer"/> (cleared first), in DS3 ready-list order.</summary>
     public void CopyReadyTasks(List<int> buffer)
     {
         buffer.Clear();
         var ready = Simulation.ReadyTasks;
-        for (var i = 0; i < ready.Count; i++) buffer.Add(ready[i]);
+        for (var i = 0; i < ready.Count; i++)
+            if (Simulation.AssignedPe(ready[i]) < 0) buffer.Add(ready[i]);
     }
 
     /// <summary>Assigns a ready task to a PE; the PE's estimated available time becomes its earliest finish time there.</summary>

@@ -83,6 +83,9 @@ public class RlSteppingTests
                     Assert.That(sim.DataReadyUs(task, pe), Is.EqualTo(expected));
                     checkedPairs++;
                 }
+                var all = new double[soc.PeCount];
+                sim.FillDataReadyUs(task, all);
+                Assert.That(all, Is.EqualTo(Enumerable.Range(0, soc.PeCount).Select(pe => sim.DataReadyUs(task, pe))));
             }
             sim.Decide(0);
         }
