@@ -48,6 +48,8 @@ public sealed partial class SocSimulation
 
     public SocSimulation(SocConfig config, SocWorkload workload)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(workload);
         config.Validate();
         workload.Validate(config.Platform);
         _config = config;
