@@ -1,5 +1,6 @@
 using ArchGym.Simulators.Common;
 using ArchGym.Simulators.Soc.Platform;
+using ArchGym.Simulators.Soc.Power;
 
 namespace ArchGym.Simulators.Soc;
 
@@ -12,7 +13,20 @@ public enum CommunicationMode
     SharedMemory,
 }
 
-/// <summary>The scheduling policies behind <see cref="Scheduling.IScheduler"/>.</summary>
+/// <summary>How arrivals behave while <see cref="SocConfig.MaxJobsInFlight"/> jobs are in the system.</summary>
+public enum JobGeneratorStyle
+{
+    /// <summary>DS3 job_generator: poll every clock tick, so the next job enters as soon as one completes.</summary>
+    Ds3,
+    /// <summary>DS3Gym job_generator: after a blocked poll it still waits int(Exp(scale)) us before trying again.</summary>
+    Ds3Gym,
+}
+
+/// <summary>
+/// The scheduling policies behind <see cref="Scheduling.IScheduler"/> (DS3 / DS3Gym names: MET, ETF, EFT, STF, HEFT,
+/// HEFT_RT, random; <see cref="Policy"/> is the DeepSoCS setting driven through <see cref="SocSimulation.Decide(int)"/>).
+/// Parse names with <see cref="Scheduling.SchedulerFactory.Parse"/>.
+/// </summary>
 public enum SchedulerKind { Met, Etf, Eft, Stf, Heft, HeftRt, Random, Policy }
 
 /// <summary>
@@ -40,16 +54,26 @@ public sealed record SocConfig
     /// <summary>DS3 <c>max_jobs_in_parallel</c>: the generator stalls while this many jobs are in the system.</summary>
     public int MaxJobsInFlight { get; init; } = 12;
 
+    public JobGeneratorStyle Generator { get; init; } = JobGeneratorStyle.Ds3;
+
+    /// <summary>DS3Gym <c>--pss</c> (pseudo steady state): fill the system with <see cref="MaxJobsInFlight"/> jobs at t = 0.</summary>
+    public bool PrefillJobs { get; init; }
+
+    /// <summary>Seeds the run's independent streams (inter-arrival times, job mix, random scheduler).</summary>
     public int Seed { get; init; }
 
-    /// <summary>Leakage model coefficients (DS3 [POWER MANAGEMENT], Odroid XU3 fit); temperature held at ambient.</summary>
-    public LeakageModel Leakage { get; init; } = LeakageModel.OdroidXu3;
+    /// <summary>DS3's leakage, thermal and board-power model (Odroid-XU3 coefficients by default).</summary>
+    public PowerModel Power { get; init; } = PowerModel.Ds3;
+
+    /// <summary>A scheduler of your own behind <see cref="Scheduling.IScheduler"/>, created fresh per run; overrides <see cref="Scheduler"/>.</summary>
+    public Func<Scheduling.IScheduler>? CustomScheduler { get; init; }
 
     /// <summary>Chooses the next ready task when <see cref="Scheduler"/> is <see cref="SchedulerKind.Policy"/> (DeepSoCS setting).</summary>
     public IReadyTaskPolicy? Policy { get; init; }
 
     public void Validate()
     {
+        if (Platform is null) throw new InvalidConfigException(nameof(Platform), null, "a SocPlatform (SocCatalog.Get, SocResourceReader.Read or SocPlatformBuilder)");
         if (!(SimulationLengthUs > 0 && double.IsFinite(SimulationLengthUs)))
             throw new InvalidConfigException(nameof(SimulationLengthUs), SimulationLengthUs, "a positive finite number of us");
         if (!(WarmupUs >= 0 && WarmupUs < SimulationLengthUs))
@@ -58,13 +82,10 @@ public sealed record SocConfig
             throw new InvalidConfigException(nameof(MeanInterArrivalUs), MeanInterArrivalUs, "a positive finite number of us");
         if (MaxJobsInFlight < 1) throw new InvalidConfigException(nameof(MaxJobsInFlight), MaxJobsInFlight, "an integer >= 1");
         if (!Enum.IsDefined(Scheduler)) throw new InvalidConfigException(nameof(Scheduler), Scheduler, string.Join(", ", Enum.GetNames<SchedulerKind>()));
+        if (Power is null) throw new InvalidConfigException(nameof(Power), null, "a PowerModel (e.g. PowerModel.Ds3)");
+        Power.Validate();
+        if (!Enum.IsDefined(Generator)) throw new InvalidConfigException(nameof(Generator), Generator, string.Join(", ", Enum.GetNames<JobGeneratorStyle>()));
         if (Communication == CommunicationMode.SharedMemory && Platform.MemoryPe < 0)
             throw new InvalidConfigException(nameof(Communication), Communication, "PeToPe, or SharedMemory with a MEM resource in the SoC");
     }
-}
-
-/// <summary>DS3 leakage per cluster: V*C1*T^2*exp(-C2/T) + Igate*V (T in K), /4 for LITTLE, /4 per core, none for accelerators.</summary>
-public sealed record LeakageModel(double C1, double C2, double Igate, double TemperatureCelsius)
-{
-    public static LeakageModel OdroidXu3 { get; } = new(0.002488, 2660, 0.000519, 42);
 }

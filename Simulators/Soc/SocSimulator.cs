@@ -10,7 +10,7 @@ public sealed class SocSimulator : ISimulator<SocConfig, SocWorkload, SocReport>
 {
     public SocReport Run(SocConfig config, SocWorkload workload)
     {
-        if (config.Scheduler == SchedulerKind.Policy && config.Policy is null)
+        if (config.Scheduler == SchedulerKind.Policy && config.CustomScheduler is null && config.Policy is null)
             throw new InvalidConfigException(nameof(SocConfig.Policy), null, "an IReadyTaskPolicy when Scheduler is Policy (or step SocSimulation yourself)");
         var simulation = new SocSimulation(config, workload);
         while (simulation.AdvanceToDecision()) simulation.Decide(config.Policy!.ChooseReadyTask(simulation));

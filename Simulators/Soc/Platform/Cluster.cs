@@ -42,6 +42,18 @@ public sealed record Cluster(
         }
     }
 
+    /// <summary>
+    /// The power profile DS3 uses at the pinned OPP: the first in file order whose frequency is &gt;= the OPP's
+    /// (DTPM_power_models.get_max_power_consumption); null without OPPs or profiles.
+    /// </summary>
+    public PowerProfile? SelectedProfile()
+    {
+        if (OperatingPoint is not { } op) return null;
+        foreach (var p in PowerProfiles)
+            if (op.FrequencyMHz <= p.FrequencyMHz) return p;
+        return null;
+    }
+
     /// <summary>DVFS slowdown f_max / f_current (DS3 compute_DVFS_performance_slowdown + 1).</summary>
     public double Slowdown => OperatingPoint is { } op ? (double)OperatingPoints[^1].FrequencyMHz / op.FrequencyMHz : 1.0;
 }

@@ -19,6 +19,13 @@ internal sealed class ClusterBuilder
     public int FunctionsRead { get; set; }
     public List<OperatingPoint> Opps { get; } = [];
     public List<PowerProfile> Profiles { get; } = [];
+    private readonly List<string> _profileWhere = [];
+
+    public void AddProfile(PowerProfile profile, string where)
+    {
+        Profiles.Add(profile);
+        _profileWhere.Add(where);
+    }
 
     /// <summary>
     /// DS3 long form "add_new_resource resource_type T resource_name N resource_ID I capacity C
@@ -52,9 +59,20 @@ internal sealed class ClusterBuilder
         if (Dvfs.StartsWith("constant-", StringComparison.Ordinal)
             && !(int.TryParse(Dvfs.AsSpan("constant-".Length), out var f) && opps.Any(o => o.FrequencyMHz == f)))
             throw new InvalidConfigException("DVFS_mode", Dvfs, "constant-<f> with f one of the cluster's opp frequencies", Where);
-        foreach (var p in Profiles)
-            if (p.ClusterWattsByActiveCores.Count < Capacity)
-                throw new InvalidConfigException("power_profile", p.FrequencyMHz, $"one value per core ({Capacity}) for {Name}", Where);
-        return new Cluster(Id, Name, Type, Capacity, Dvfs, opps, Profiles.OrderBy(p => p.FrequencyMHz).ToArray(), FirstPe);
+        for (var i = 0; i < Profiles.Count; i++)
+            if (Profiles[i].ClusterWattsByActiveCores.Count < Capacity)
+                throw new InvalidConfigException("power_profile", Profiles[i].FrequencyMHz, $"one value per core ({Capacity}) for {Name}", _profileWhere[i]);
+        var cluster = new Cluster(Id, Name, Type, Capacity, Dvfs, opps, Profiles.ToArray(), FirstPe);
+        if (cluster.OperatingPoint is { } op && Profiles.Count > 0)
+        {
+            // DS3 exits when no profile covers the frequency, and needs the profile frequency's voltage (an OPP).
+            var profile = cluster.SelectedProfile()
+                ?? throw new InvalidConfigException("power_profile", string.Join(",", Profiles.Select(p => p.FrequencyMHz)),
+                    $"a profile at or above the operating frequency {op.FrequencyMHz} MHz of {Name}", _profileWhere[^1]);
+            if (!opps.Any(o => o.FrequencyMHz == profile.FrequencyMHz))
+                throw new InvalidConfigException("power_profile", profile.FrequencyMHz, $"a frequency listed by an opp line of {Name}",
+                    _profileWhere[Profiles.IndexOf(profile)]);
+        }
+        return cluster;
     }
 }

@@ -20,9 +20,11 @@ public static class SocCatalog
 
     public static IReadOnlyList<string> Names { get; } = [DashStandard, BalancedOnly, DashNoC, TopcuogluExample, Ds3GymTop];
 
+    /// <summary>A built-in SoC by name, with or without ".txt" (e.g. "SoC.MULTIPLE_BAL" or "SoC.MULTIPLE_BAL.txt").</summary>
     public static SocPlatform Get(string name)
     {
-        var key = Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
+        var stem = name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
+        var key = Names.FirstOrDefault(n => string.Equals(n, stem, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidConfigException("soc", name, string.Join(", ", Names));
         var text = Files.GetString("Socs." + key + ".txt") ?? throw new InvalidOperationException($"embedded SoC file {key} is missing");
         return SocResourceReader.Parse(text, key + ".txt");

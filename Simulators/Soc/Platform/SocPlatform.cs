@@ -9,25 +9,31 @@ public sealed class SocPlatform
     private readonly Dictionary<string, double[]> _execTimes;
     private readonly double[] _bandwidth;
     private readonly int[] _peCluster;
+    private readonly double[] _slowdown;
 
-    internal SocPlatform(string name, IReadOnlyList<Cluster> clusters, Dictionary<string, double[]> execTimes, double[] bandwidth)
+    internal SocPlatform(string name, IReadOnlyList<Cluster> clusters, ClusterTables tables)
     {
         Name = name;
         Clusters = clusters;
-        _execTimes = execTimes;
-        _bandwidth = bandwidth;
+        Tables = tables;
         PeCount = clusters.Sum(c => c.Capacity);
+        _execTimes = tables.ExpandExecution(clusters, PeCount);
+        _bandwidth = tables.ExpandBandwidth(clusters, PeCount);
         _peCluster = new int[PeCount];
+        _slowdown = new double[PeCount];
         var names = new string[PeCount];
         foreach (var c in clusters)
             for (var k = 0; k < c.Capacity; k++)
             {
                 _peCluster[c.FirstPe + k] = c.Id;
+                _slowdown[c.FirstPe + k] = c.Slowdown;
                 names[c.FirstPe + k] = $"{c.Name}_{c.FirstPe + k}";
             }
         PeNames = names;
         MemoryPe = clusters.LastOrDefault(c => c.IsMemory)?.FirstPe ?? -1;
     }
+
+    internal ClusterTables Tables { get; }
 
     public string Name { get; }
     public IReadOnlyList<Cluster> Clusters { get; }
@@ -41,9 +47,15 @@ public sealed class SocPlatform
 
     public int ClusterOf(int pe) => _peCluster[pe];
 
+    /// <summary>DVFS slowdown f_max / f of the PE's cluster (1 in performance mode).</summary>
+    public double Slowdown(int pe) => _slowdown[pe];
+
     public IEnumerable<string> TaskNames => _execTimes.Keys;
 
-    /// <summary>Execution time (us, at the maximum OPP) of a task on every PE; +inf where unsupported; null for unknown tasks.</summary>
+    /// <summary>
+    /// Execution time (us, at the maximum OPP) of a task on every PE; +inf where unsupported (all +inf when the SoC file
+    /// lists the task but no remaining cluster runs it); null for tasks the SoC file does not list.
+    /// </summary>
     public IReadOnlyList<double>? ExecutionTimesUs(string taskName) => _execTimes.GetValueOrDefault(taskName);
 
     /// <summary>Bandwidth from PE <paramref name="source"/> to PE <paramref name="destination"/> (volume units per us).</summary>

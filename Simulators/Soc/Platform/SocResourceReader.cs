@@ -10,12 +10,25 @@ namespace ArchGym.Simulators.Soc.Platform;
 /// </summary>
 public static class SocResourceReader
 {
+    /// <summary>Reads a resource file from disk; the platform is named after the file and errors name file:line.</summary>
+    public static SocPlatform Read(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidConfigException("SoC file", path, "a readable DS3 SoC.*.txt file (" + e.Message + ")");
+        }
+        return Parse(text, Path.GetFileName(path));
+    }
+
     public static SocPlatform Parse(string text, string sourceName)
     {
         var clusters = new List<Cluster>();
         var exec = new Dictionary<string, List<(int Cluster, double Us)>>(StringComparer.Ordinal);
         var bandLines = new List<(int Src, int Dst, double Bw, string Where)>();
         double bandSelf = 1;
+        var shortForm = false;
         ClusterBuilder? open = null;
         var lines = text.Split('\n');
         for (var n = 0; n < lines.Length; n++)
@@ -28,7 +41,9 @@ public static class SocResourceReader
                 switch (tok[0])
                 {
                     case "add_new_resource":
+                        bandLines.Clear(); // DS3 re-initialises comm_band (np.ones) at every new resource
                         open = ClusterBuilder.FromHeader(tok, clusters.Count, clusters.Sum(c => c.Capacity), where);
+                        shortForm = tok.Length == 7;
                         if (open.Functions == 0) { clusters.Add(open.Build()); open = null; }
                         break;
                     case "comm_band_self":
@@ -53,8 +68,8 @@ public static class SocResourceReader
                     break;
                 case "power_profile":
                     Need(tok, 3, "power_profile <MHz> <W with 1 core> ...", where);
-                    open.Profiles.Add(new PowerProfile(Int(tok[1], "power_profile frequency", where),
-                        tok.Skip(2).Select(s => Number(s, "power_profile watts", where)).ToArray()));
+                    open.AddProfile(new PowerProfile(Int(tok[1], "power_profile frequency", where),
+                        tok.Skip(2).Select(s => Number(s, "power_profile watts", where)).ToArray()), where);
                     break;
                 case "trip_freq" or "DTPM_trip_freq" or "PG_profile" or "mesh_information":
                     break; // throttling, power gating and NoC placement are not modelled
@@ -73,38 +88,32 @@ public static class SocResourceReader
         if (clusters.Count == 0) throw new InvalidConfigException("add_new_resource", null, "at least one resource", sourceName);
         if (clusters.Count(c => c.IsMemory) > 1)
             throw new InvalidConfigException("MEM resource", clusters.Count(c => c.IsMemory), "at most one MEM resource", sourceName);
-        return Assemble(sourceName, clusters, exec, bandLines, bandSelf);
+        // DS3Gym's parser writes comm_band straight into the PE x PE matrix, diagonal included; DS3 puts comm_band_self there.
+        return Assemble(sourceName, clusters, exec, bandLines, shortForm ? double.NaN : bandSelf);
     }
 
     private static SocPlatform Assemble(string name, List<Cluster> clusters, Dictionary<string, List<(int Cluster, double Us)>> exec,
         List<(int Src, int Dst, double Bw, string Where)> bandLines, double bandSelf)
     {
-        var pes = clusters.Sum(c => c.Capacity);
+        var n = clusters.Count;
         var table = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (task, rows) in exec)
         {
             if (task == "None") continue; // MEMORY's placeholder row
-            var times = Enumerable.Repeat(double.PositiveInfinity, pes).ToArray();
-            foreach (var (c, us) in rows)
-                for (var k = 0; k < clusters[c].Capacity; k++) times[clusters[c].FirstPe + k] = us;
+            var times = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+            foreach (var (c, us) in rows) times[c] = us;
             table[task] = times;
         }
-        var band = Enumerable.Repeat(1.0, pes * pes).ToArray();
+        var band = Enumerable.Repeat(double.NaN, n * n).ToArray();
         foreach (var (src, dst, bw, where) in bandLines)
         {
-            if (src < 0 || src >= clusters.Count) throw new InvalidConfigException("comm_band source", src, $"a resource id 0..{clusters.Count - 1}", where);
-            if (dst < 0 || dst >= clusters.Count) throw new InvalidConfigException("comm_band destination", dst, $"a resource id 0..{clusters.Count - 1}", where);
-            for (var a = 0; a < clusters[src].Capacity; a++)
-                for (var b = 0; b < clusters[dst].Capacity; b++)
-                {
-                    int i = clusters[src].FirstPe + a, j = clusters[dst].FirstPe + b;
-                    var value = i == j ? bandSelf : bw;
-                    if (value <= 0) throw new InvalidConfigException("comm_band bandwidth", bw, "a positive number between distinct PEs", where);
-                    band[i * pes + j] = value;
-                    band[j * pes + i] = value;
-                }
+            if (src < 0 || src >= n) throw new InvalidConfigException("comm_band source", src, $"a resource id 0..{n - 1}", where);
+            if (dst < 0 || dst >= n) throw new InvalidConfigException("comm_band destination", dst, $"a resource id 0..{n - 1}", where);
+            if (bw <= 0 && (src != dst || clusters[src].Capacity > 1))
+                throw new InvalidConfigException("comm_band bandwidth", bw, "a positive number between distinct PEs", where);
+            band[src * n + dst] = band[dst * n + src] = bw;
         }
-        return new SocPlatform(name, clusters, table, band);
+        return new SocPlatform(name, clusters, new ClusterTables(table, band, bandSelf));
     }
 
     internal static void Need(string[] tok, int count, string allowed, string where)

@@ -3,15 +3,15 @@ using ArchGym.Simulators.Soc.Scheduling.Heft;
 namespace ArchGym.Simulators.Soc.Scheduling;
 
 /// <summary>
-/// Static HEFT per job: when a job arrives its whole DAG is planned (upward rank, insertion-based EFT,
-/// Topcuoglu et al. 2002) onto PE timelines shared by all planned jobs; each task later runs on its planned PE.
+/// Static HEFT per job: when a job arrives its whole DAG is planned (upward rank, insertion-based EFT, Topcuoglu et
+/// al. 2002) onto PE timelines shared by all planned jobs; each task later runs on its planned PE, after the task
+/// planned just before it there (plan order enforced, as DS3Gym does with the heft package's dynamic dependencies).
 /// </summary>
 public sealed class HeftScheduler : IScheduler
 {
     private readonly List<int> _ready = [];
-    private readonly Dictionary<int, PlannedTask> _plan = [];
+    private readonly Dictionary<int, (int Pe, double FinishUs, int Dependency)> _plan = [];
     private PeTimeline[] _timelines = [];
-    private double[] _slowdown = [];
 
     public string Name => "HEFT";
 
@@ -19,14 +19,12 @@ public sealed class HeftScheduler : IScheduler
     {
         var sim = context.Simulation;
         var soc = sim.Platform;
-        if (_timelines.Length != soc.PeCount)
-        {
-            _timelines = Enumerable.Range(0, soc.PeCount).Select(_ => new PeTimeline()).ToArray();
-            _slowdown = Enumerable.Range(0, soc.PeCount).Select(pe => soc.Clusters[soc.ClusterOf(pe)].Slowdown).ToArray();
-        }
+        if (_timelines.Length != soc.PeCount) _timelines = Enumerable.Range(0, soc.PeCount).Select(_ => new PeTimeline()).ToArray();
         foreach (var line in _timelines) line.Prune(sim.NowUs);
-        var plan = HeftPlanner.Plan(sim.JobGraphOf(job), soc, _slowdown, _timelines, sim.NowUs);
-        foreach (var p in plan) _plan[sim.TaskHandle(job, p.TaskId)] = p;
+        var first = sim.TaskHandle(job, 0);
+        var plan = HeftPlanner.Plan(sim.JobGraphOf(job), soc, _timelines, sim.NowUs, first, sim.UpwardRanksUs(job));
+        foreach (var p in plan)
+            _plan[first + p.TaskId] = (p.Pe, p.FinishUs, _timelines[p.Pe].OwnerBefore(p.StartUs, first + p.TaskId));
     }
 
     public void Schedule(SchedulingContext context)
@@ -35,7 +33,7 @@ public sealed class HeftScheduler : IScheduler
         foreach (var task in _ready)
         {
             _plan.Remove(task, out var planned);
-            context.Assign(task, planned.Pe, planned.FinishUs);
+            context.Assign(task, planned.Pe, planned.FinishUs, planned.Dependency);
         }
     }
 }

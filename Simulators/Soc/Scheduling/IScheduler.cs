@@ -12,4 +12,11 @@ public interface IScheduler
 
     /// <summary>Called when a job enters the system (static planners plan it here).</summary>
     void OnJobInjected(SchedulingContext context, int job) { }
+
+    /// <summary>
+    /// Order in which this pass's tasks join the executable queue (DS3 update_execution_queue walks the ready list
+    /// after the scheduler): false = ready-list order, as DS3's MET, EFT and STF leave it; true = assignment order,
+    /// as DS3's ETF leaves it by swapping each committed task to the front.
+    /// </summary>
+    bool QueuesInAssignmentOrder => false;
 }

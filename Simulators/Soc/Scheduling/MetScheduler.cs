@@ -1,8 +1,11 @@
 namespace ArchGym.Simulators.Soc.Scheduling;
 
 /// <summary>
-/// DS3 MET: each ready task to a PE of minimum execution time; among equal PEs prefer idle ones, then the PE given
-/// fewest tasks in this pass. Ignores queueing and communication.
+/// DS3 MET (scheduler.MET): each ready task, in list order, to a PE of minimum table execution time. With several
+/// such PEs DS3 means to drop the busy ones when some are idle, but its loop removes, once per busy PE, the element at
+/// the first busy PE's position of the shrinking list: a contiguous run of k candidates starting at the first busy
+/// one (k = number busy), which can keep a busy PE and drop an idle one. Reproduced as is. Then the candidate given
+/// fewest tasks in this pass wins (first on ties). Ignores queueing and communication.
 /// </summary>
 public sealed class MetScheduler : IScheduler
 {
@@ -24,15 +27,17 @@ public sealed class MetScheduler : IScheduler
             var best = double.PositiveInfinity;
             for (var pe = 0; pe < pes; pe++) best = Math.Min(best, sim.ExecutionTimeUs(task, pe));
             _candidates.Clear();
-            var anyIdle = false;
+            int busy = 0, firstBusy = -1;
             for (var pe = 0; pe < pes; pe++)
-                if (sim.ExecutionTimeUs(task, pe) == best) { _candidates.Add(pe); anyIdle |= !sim.IsPeBusy(pe); }
-            var choice = -1;
-            foreach (var pe in _candidates)
             {
-                if (anyIdle && sim.IsPeBusy(pe)) continue;
-                if (choice < 0 || _assigned[pe] < _assigned[choice]) choice = pe;
+                if (sim.ExecutionTimeUs(task, pe) != best) continue;
+                if (sim.IsPeBusy(pe)) { busy++; if (firstBusy < 0) firstBusy = _candidates.Count; }
+                _candidates.Add(pe);
             }
+            if (busy > 0 && busy < _candidates.Count) _candidates.RemoveRange(firstBusy, busy);
+            var choice = _candidates[0];
+            foreach (var pe in _candidates)
+                if (_assigned[pe] < _assigned[choice]) choice = pe;
             _assigned[choice]++;
             context.Assign(task, choice);
         }

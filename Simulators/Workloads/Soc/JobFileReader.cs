@@ -10,6 +10,18 @@ namespace ArchGym.Simulators.Workloads.Soc;
 /// </summary>
 public static class JobFileReader
 {
+    /// <summary>Reads a job file from disk; errors name the file's name and line.</summary>
+    public static JobGraph Read(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidConfigException("job file", path, "a readable DS3 job_*.txt file (" + e.Message + ")");
+        }
+        return Parse(text, Path.GetFileName(path));
+    }
+
     public static JobGraph Parse(string text, string sourceName)
     {
         string? jobName = null;
@@ -87,10 +99,16 @@ public static class JobFileReader
                 || !tasks[e.Destination].Preds.Contains(e.Source))
                 throw new InvalidConfigException("comm_vol", $"{e.Source} {e.Destination}", "an edge 'src dst' where src is a predecessor of dst", $"{sourceName}:{line}");
         var graph = new JobGraph(jobName,
-            tasks.Select(t => new JobTask(t.Id, t.Name, t.Preds.ToArray(), t.Head, t.Tail, t.Deadline)).ToArray(),
-            edges.Select(e => e.Edge).ToArray());
-        if (TopologicalOrder.Of(graph) is null)
-            throw new InvalidConfigException("predecessors", "a cycle", "an acyclic task graph", sourceName);
+            tasks.Select(t => new JobTask(t.Id, t.Name, t.Preds.ToArray(), t.Head, t.Tail, t.Deadline, t.Line)).ToArray(),
+            edges.Select(e => e.Edge).ToArray(), sourceName);
+        if (TopologicalOrder.FindCycle(graph) is { } cycle)
+        {
+            // Report from the cycle's earliest line: "a -> b -> ... -> a".
+            var loop = cycle[..^1];
+            var from = Array.IndexOf(loop, loop.MinBy(id => graph.Tasks[id].Line));
+            var path = loop[from..].Concat(loop[..from]).Append(loop[from]);
+            throw new InvalidConfigException("predecessors", "cycle " + string.Join(" -> ", path), "an acyclic task graph", graph.Where(loop[from]));
+        }
         return graph;
     }
 

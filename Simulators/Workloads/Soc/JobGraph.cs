@@ -1,7 +1,10 @@
 namespace ArchGym.Simulators.Workloads.Soc;
 
-/// <summary>One task of an application DAG (DS3 <c>job_*.txt</c>); <see cref="Name"/> keys the PE timing table.</summary>
-public sealed record JobTask(int Id, string Name, IReadOnlyList<int> Predecessors, bool IsHead, bool IsTail, double DeadlineUs);
+/// <summary>
+/// One task of an application DAG (DS3 <c>job_*.txt</c>); <see cref="Name"/> keys the PE timing table.
+/// <see cref="Line"/> is the line that defined it (0 when built in code), for error messages.
+/// </summary>
+public sealed record JobTask(int Id, string Name, IReadOnlyList<int> Predecessors, bool IsHead, bool IsTail, double DeadlineUs, int Line = 0);
 
 /// <summary>A DAG edge with its data volume (DS3 <c>comm_vol</c>, bits); comm time = volume / bandwidth.</summary>
 public readonly record struct JobEdge(int Source, int Destination, double Volume);
@@ -12,9 +15,10 @@ public sealed class JobGraph
     private readonly int[][] _successors;
     private readonly double[][] _predecessorVolumes;
 
-    public JobGraph(string name, IReadOnlyList<JobTask> tasks, IReadOnlyList<JobEdge> edges)
+    public JobGraph(string name, IReadOnlyList<JobTask> tasks, IReadOnlyList<JobEdge> edges, string? sourceName = null)
     {
         Name = name;
+        SourceName = sourceName ?? name;
         Tasks = tasks;
         Edges = edges;
         var successors = new List<int>[tasks.Count];
@@ -34,6 +38,12 @@ public sealed class JobGraph
     }
 
     public string Name { get; }
+
+    /// <summary>The file (or catalog entry) the graph was read from.</summary>
+    public string SourceName { get; }
+
+    /// <summary>"file:line" of a task's definition, or the file alone when the line is unknown.</summary>
+    public string Where(int taskId) => Tasks[taskId].Line > 0 ? $"{SourceName}:{Tasks[taskId].Line}" : SourceName;
     public IReadOnlyList<JobTask> Tasks { get; }
     public IReadOnlyList<JobEdge> Edges { get; }
     public int HeadId { get; }

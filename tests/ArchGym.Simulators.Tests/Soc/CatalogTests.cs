@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using ArchGym.Simulators.Common;
+using ArchGym.Simulators.Soc;
 using ArchGym.Simulators.Soc.Platform;
 using ArchGym.Simulators.Workloads.Soc;
 
@@ -25,13 +26,49 @@ public class CatalogTests
     public void TaskCountsMatchTheReadme(string name, int tasks) =>
         Assert.That(JobCatalog.Get(name).Tasks, Has.Count.EqualTo(tasks));
 
-    [Test]
-    public void CatalogJobsEqualTheSharedFiles()
+    [TestCase(JobCatalog.WifiTransmitter, "jobs/job_WIFI_5TXM.txt")]
+    [TestCase(JobCatalog.WifiReceiver, "jobs/job_WIFI_5RXM.txt")]
+    [TestCase(JobCatalog.RangeDetection, "jobs/job_LAG.txt")]
+    [TestCase(JobCatalog.SingleCarrierTransmitter, "jobs/job_SCT.txt")]
+    [TestCase(JobCatalog.SingleCarrierReceiver, "jobs/job_SCR.txt")]
+    [TestCase(JobCatalog.TemporalMitigation, "jobs/job_TEMP_MIT.txt")]
+    [TestCase(JobCatalog.TopcuogluExample, "jobs/job_Top.txt")]
+    [TestCase("DS3Gym/job_Top", "ds3gym/job_Top.txt")]
+    [TestCase("DS3Gym/job_Top2", "ds3gym/job_Top2.txt")]
+    [TestCase("DS3Gym/job_Top10", "ds3gym/job_Top10.txt")]
+    public void CatalogJobsEqualTheSharedFiles(string name, string file)
     {
-        var shared = JobFileReader.Parse(SharedReference.Read("jobs/job_WIFI_5RXM.txt"), "rx");
-        var embedded = JobCatalog.Get(JobCatalog.WifiReceiver);
-        Assert.That(embedded.Tasks.Select(t => t.Name), Is.EqualTo(shared.Tasks.Select(t => t.Name)));
+        var shared = JobFileReader.Parse(SharedReference.Read(file), file);
+        var embedded = JobCatalog.Get(name);
+        Assert.That(embedded.Name, Is.EqualTo(shared.Name));
+        Assert.That(embedded.Tasks.Select(t => (t.Name, string.Join(",", t.Predecessors), t.IsHead, t.IsTail)),
+            Is.EqualTo(shared.Tasks.Select(t => (t.Name, string.Join(",", t.Predecessors), t.IsHead, t.IsTail))));
         Assert.That(embedded.Edges, Is.EqualTo(shared.Edges));
+    }
+
+    [TestCase(SocCatalog.DashStandard, "socs/SoC.MULTIPLE_BAL.txt")]
+    [TestCase(SocCatalog.BalancedOnly, "socs/SoC.BAL_only.txt")]
+    [TestCase(SocCatalog.DashNoC, "socs/SoC.MULTIPLE_BAL_NoC.txt")]
+    [TestCase(SocCatalog.TopcuogluExample, "socs/SoC.Top.txt")]
+    [TestCase(SocCatalog.Ds3GymTop, "ds3gym/DASH.SoC.Top.txt")]
+    public void CatalogSocsEqualTheSharedFiles(string name, string file)
+    {
+        var shared = SocResourceReader.Parse(SharedReference.Read(file), file);
+        var embedded = SocCatalog.Get(name);
+        Assert.That(embedded.PeNames, Is.EqualTo(shared.PeNames));
+        Assert.That(embedded.TaskNames.Order(), Is.EqualTo(shared.TaskNames.Order()));
+        foreach (var t in shared.TaskNames) Assert.That(embedded.ExecutionTimesUs(t), Is.EqualTo(shared.ExecutionTimesUs(t)), t);
+        for (var a = 0; a < shared.PeCount; a++)
+            for (var b = 0; b < shared.PeCount; b++) Assert.That(embedded.Bandwidth(a, b), Is.EqualTo(shared.Bandwidth(a, b)));
+    }
+
+    [Test]
+    public void DashSocSupportsEveryTaskOfTheDs3Applications()
+    {
+        var soc = SocCatalog.Get(SocCatalog.DashStandard);
+        var mix = new[] { JobCatalog.WifiTransmitter, JobCatalog.WifiReceiver, JobCatalog.RangeDetection,
+            JobCatalog.SingleCarrierTransmitter, JobCatalog.SingleCarrierReceiver, JobCatalog.TemporalMitigation };
+        Assert.DoesNotThrow(() => SocWorkload.Of(mix.Select(m => (m, 1.0 / mix.Length)).ToArray()).Validate(soc));
     }
 
     [TestCaseSource(typeof(SocCatalog), nameof(SocCatalog.Names))]
@@ -66,6 +103,11 @@ public class CatalogTests
         Assert.That(soc.PeCount, Is.EqualTo(4));
         Assert.That(soc.ExecutionTimesUs("task_10")!.Take(3), Is.EqualTo(new[] { 21.0, 7.0, 16.0 }));
         Assert.That(soc.Bandwidth(0, 1), Is.EqualTo(1)); // unspecified pairs default to 1
+        Assert.That(soc.Bandwidth(0, 0), Is.EqualTo(100), "DS3Gym writes 'comm_band 0 0 100' to the diagonal itself");
+        Assert.That(soc.Bandwidth(2, 3), Is.EqualTo(2));
+        Assert.That(soc.CommunicationTimeUs(18, 0, 0), Is.Zero);
+        // The long form puts comm_band_self on the diagonal instead (SoC.Top: 10000).
+        Assert.That(SocCatalog.Get(SocCatalog.TopcuogluExample).Bandwidth(0, 0), Is.EqualTo(10000));
     }
 
     [TestCase("job_name X\nadd_new_tasks 1\na 0\na HEAD\na TAIL\nb earliest_start 0 deadline 1\n", 6, "task name")]

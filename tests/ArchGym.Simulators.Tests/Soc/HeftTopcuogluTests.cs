@@ -14,7 +14,7 @@ public class HeftTopcuogluTests
         var soc = SocCatalog.Get(SocCatalog.TopcuogluExample);
         var job = JobCatalog.Get(JobCatalog.TopcuogluExample);
         var timelines = Enumerable.Range(0, soc.PeCount).Select(_ => new PeTimeline()).ToArray();
-        var plan = HeftPlanner.Plan(job, soc, Enumerable.Repeat(1.0, soc.PeCount).ToArray(), timelines, 0);
+        var plan = HeftPlanner.Plan(job, soc, timelines, 0);
         return (plan, SharedReference.Csv("heft_topcuoglu.csv").Where(r => r["task(1-based)"] != "makespan").ToList());
     }
 
