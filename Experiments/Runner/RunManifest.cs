@@ -3,7 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace ArchGym.Experiments.Runner;
 
-/// <summary>The <c>run.json</c> written at the end of a run: what ran, with which seed and versions, what was best, how long it took.</summary>
+/// <summary>
+/// The <c>run.json</c> written at the end of a run: what ran, with which seed and versions, what was
+/// best, how long it took. <see cref="ResolvedTargets"/> are the targets the task used (the
+/// environment's defaults when none were given); <see cref="EvaluationsToTarget"/> is the 1-based
+/// count of the first evaluation meeting all of them, null when none did.
+/// </summary>
 public sealed record RunManifest(
     string Name,
     string Status,
@@ -13,6 +18,7 @@ public sealed record RunManifest(
     IReadOnlyDictionary<string, string> EnvironmentOptions,
     string? Reward,
     IReadOnlyDictionary<string, double> Targets,
+    IReadOnlyDictionary<string, double> ResolvedTargets,
     string Agent,
     IReadOnlyDictionary<string, string> HyperParameters,
     int Budget,
@@ -23,6 +29,7 @@ public sealed record RunManifest(
     int FeasibleEvaluations,
     long CacheHits,
     BestPoint? Best,
+    long? EvaluationsToTarget,
     double WallSeconds,
     double EvaluationsPerSecond,
     IReadOnlyDictionary<string, string> Versions)
@@ -35,6 +42,10 @@ public sealed record RunManifest(
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a <c>run.json</c>; throws <see cref="JsonException"/> when it is not one.</summary>
+    public static RunManifest FromJson(string json) =>
+        JsonSerializer.Deserialize<RunManifest>(json, Json) ?? throw new JsonException("run.json is empty (null)");
 }
 
 /// <summary>The best feasible evaluation of a run.</summary>
