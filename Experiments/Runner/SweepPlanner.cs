@@ -20,8 +20,7 @@ public static class SweepPlanner
     public static SweepPlan Plan(SweepConfig sweep, DefaultRegistries registries)
     {
         var file = sweep.SourceFile;
-        for (var i = 0; i < sweep.Environments.Count; i++) CheckEnvironment(sweep, registries, i);
-        var settings = sweep.Agents.Select(a => Settings(sweep, registries, a)).ToArray();
+        var settings = CheckNames(sweep, registries);
         var perEnvironment = (double)Math.Max(1, sweep.Workloads.Count) * settings.Sum(s => s.Count) * sweep.Budgets.Count * sweep.Seeds.Count;
         if (perEnvironment * sweep.Environments.Count > MaxRuns)
             throw new UserInputException($"{file}: the sweep has {perEnvironment * sweep.Environments.Count:G3} runs; allowed: at most {MaxRuns}");
@@ -52,6 +51,13 @@ public static class SweepPlanner
         var hyperParameterNames = settings.SelectMany(s => s[0].Keys).Distinct().ToArray();
         var metricNames = probes.SelectMany(p => p.Metrics.Select(m => m.Name)).Distinct().ToArray();
         return new SweepPlan(sweep, output, runs, hyperParameterNames, metricNames);
+    }
+
+    /// <summary>The cheap checks (environment ids, workload option, agent names, hyperparameters), without making any environment; the settings of each agent.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>>[] CheckNames(SweepConfig sweep, DefaultRegistries registries)
+    {
+        for (var i = 0; i < sweep.Environments.Count; i++) CheckEnvironment(sweep, registries, i);
+        return sweep.Agents.Select(a => Settings(sweep, registries, a)).ToArray();
     }
 
     private static SweepRun MakeRun(SweepConfig sweep, string output, int index, SweepProbe probe, AgentSection agent, int budget, int seed)
