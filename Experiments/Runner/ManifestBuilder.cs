@@ -28,7 +28,7 @@ public static class ManifestBuilder
 
         return new RunManifest(
             config.Name, status, config.SourceFile, env.Name, env.Workload, envOptions, config.Environment.Reward,
-            config.Environment.Targets, targets.Targets.ToDictionary(), agent.Name, config.Agent.HyperParameters, config.Budget,
+            config.Environment.Targets, targets.Targets.ToDictionary(), env.Metrics.Select(MetricInfo.From).ToArray(), agent.Name, config.Agent.HyperParameters, config.Budget,
             config.BatchSize, config.Parallelism, config.Seed, (int)tracker.Count, (int)tracker.FeasibleCount, cacheHits, best,
             targets.EvaluationsToTarget, wallSeconds, wallSeconds > 0 ? tracker.Count / wallSeconds : 0, Versions());
     }

@@ -24,7 +24,7 @@ public class LotteryAnalysisTests
     private static RunRecord Run(string agent, int moves, int seed, double? reward, long? toTarget) => new(
         $"{seed:D5}-00000000", "/nowhere",
         new RunManifest("t", "complete", "s.yaml", "synthetic-v0", "levels", new Dictionary<string, string>(), null,
-            new Dictionary<string, double>(), new Dictionary<string, double> { ["loss"] = 1 }, agent,
+            new Dictionary<string, double>(), new Dictionary<string, double> { ["loss"] = 1 }, [new MetricInfo("loss", "1", "minimize")], agent,
             new Dictionary<string, string> { ["moves"] = moves.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             10, 1, 1, seed, 10, 10, 0,
             reward is { } r ? new BestPoint(0, r, new Dictionary<string, string>(), new Dictionary<string, double> { ["loss"] = -r }) : null,
