@@ -110,4 +110,21 @@ public class ReadyConfigsTests
         var plan = SweepPlanner.Plan(Load("sweep-synthetic-demo.yaml"), DefaultRegistries.Create());
         Assert.That(plan.Runs, Has.Count.EqualTo((6 + 1) * 2 * 3));
     }
+
+    [Test]
+    public void TheReadmeSweepExampleIsValid()
+    {
+        var readme = File.ReadAllText(Path.Combine(ArchGymProcess.RepoRoot(), "README.md"));
+        var section = readme[readme.IndexOf("### Sweeps", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        var config = SweepConfigLoader.Parse(yaml, "README.md");
+        var settings = SweepPlanner.CheckNames(config, DefaultRegistries.Create());
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Select(s => s.Count), Is.EqualTo(new[] { 6, 1 }));
+            Assert.That(config.Budgets, Is.EqualTo(new[] { 16, 32, 64 }));
+            Assert.That(config.Seeds, Has.Count.EqualTo(5));
+        });
+    }
 }
