@@ -78,7 +78,8 @@ public static class SweepCommand
     {
         var runner = new SweepRunner(registries);
         var console = AnsiConsole.Console;
-        if (quiet) return runner.Run(plan, folder, null, ct);
+        var pending = folder.Pending();
+        if (quiet) return runner.Run(plan, folder, pending, null, ct);
         if (console.Profile.Capabilities.Interactive)
         {
             return console.Progress().AutoClear(false)
@@ -86,17 +87,17 @@ public static class SweepCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask(Markup.Escape($"{plan.Config.Name}: {plan.Runs.Count} runs"), maxValue: plan.Runs.Count);
-                    task.Increment(plan.Runs.Count - folder.Pending().Count);
-                    return runner.Run(plan, folder, (_, _) => task.Increment(1), ct);
+                    task.Increment(plan.Runs.Count - pending.Count);
+                    return runner.Run(plan, folder, pending, (_, _) => task.Increment(1), ct);
                 });
         }
 
         var total = plan.Runs.Count;
-        var ended = total - folder.Pending().Count;
+        var ended = total - pending.Count;
         var nextTenth = 1;
         var gate = new object();
         Console.Out.WriteLine($"{plan.Config.Name}: {total} runs, {ended} already done, {plan.Config.ParallelRuns} at a time");
-        return runner.Run(plan, folder, (_, _) =>
+        return runner.Run(plan, folder, pending, (_, _) =>
         {
             lock (gate)
             {

@@ -62,10 +62,11 @@ public sealed class SweepFolder(SweepPlan plan)
         lottery = [];
         if (records.Count != plan.Runs.Count) return false;
         var all = records;
-        lottery = LotteryAnalysis.Compute(all);
-        var rows = lottery;
-        AtomicFile.Write(SweepCsvPath, w => SweepTable.Write(w, all));
+        var rows = LotteryAnalysis.Compute(all);
+        lottery = rows;
+        // sweep.csv last: once it exists, the sweep's results are complete.
         AtomicFile.Write(LotteryCsvPath, w => LotteryTable.Write(w, rows));
+        AtomicFile.Write(SweepCsvPath, w => SweepTable.Write(w, all));
         return true;
     }
 }

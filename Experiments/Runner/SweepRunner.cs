@@ -17,10 +17,13 @@ public sealed record SweepOutcome(int Planned, int AlreadyDone, int Finished, IR
 /// </summary>
 public sealed class SweepRunner(DefaultRegistries registries)
 {
-    public SweepOutcome Run(SweepPlan plan, SweepFolder folder, Action<SweepRun, bool>? onRunEnded, CancellationToken ct)
+    public SweepOutcome Run(SweepPlan plan, SweepFolder folder, Action<SweepRun, bool>? onRunEnded, CancellationToken ct) =>
+        Run(plan, folder, folder.Pending(), onRunEnded, ct);
+
+    /// <summary>Runs <paramref name="pending"/> (the plan's runs not done yet, from <see cref="SweepFolder.Pending"/>).</summary>
+    public SweepOutcome Run(SweepPlan plan, SweepFolder folder, IReadOnlyList<SweepRun> pending, Action<SweepRun, bool>? onRunEnded, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var pending = folder.Pending();
         using var log = new LoggerConfiguration().MinimumLevel.Information()
             .WriteTo.File(Path.Combine(folder.Directory, SweepFolder.LogFile), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
