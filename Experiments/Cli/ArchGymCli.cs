@@ -9,6 +9,8 @@ public static class ArchGymCli
     {
         var root = new RootCommand("archgym: design-space exploration of hardware accelerators with ML agents.");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ListCommands.Environments());
         root.Subcommands.Add(ListCommands.Agents());
         root.Subcommands.Add(SimulateCommand.Create());

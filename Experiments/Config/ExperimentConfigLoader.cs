@@ -1,5 +1,4 @@
 using ArchGym.Experiments.Cli;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ArchGym.Experiments.Config;
@@ -22,29 +21,13 @@ public static class ExperimentConfigLoader
 
     public static ExperimentConfig Parse(string yaml, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new UserInputException($"{file}:{e.Start.Line}: malformed YAML: {e.Message}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's parser runs off the end of the text on an unclosed flow collection.
-            var lines = yaml.Split('\n').Length;
-            throw new UserInputException($"{file}:{lines}: malformed YAML: the document ends inside an unclosed {{ or [");
-        }
-
-        if (stream.Documents.Count == 0) throw new UserInputException($"{file}: the file is empty; expected env:, agent: and budget:");
+        var document = YamlNodes.LoadDocument(yaml, file) ?? throw new UserInputException($"{file}: the file is empty; expected env:, agent: and budget:");
         var y = new YamlNodes(file);
-        var root = y.Mapping(stream.Documents[0].RootNode, "(top level)");
+        var root = y.Mapping(document, "(top level)");
         y.RejectUnknownKeys(root, "", TopKeys);
 
         var name = YamlNodes.Child(root, "name") is { } n ? y.Scalar(n, "name") : Path.GetFileNameWithoutExtension(file);
-        var env = ReadEnvironment(y, Required(y, root, "env"));
+        var env = ReadEnvironment(y, Required(y, root, "env"), "env");
         var agent = ReadAgent(y, Required(y, root, "agent"));
         var budget = y.Int(Required(y, root, "budget"), "budget", 1, 100_000_000);
         var batch = YamlNodes.Child(root, "batch") is { } b ? y.Int(b, "batch", 1, 1_000_000) : 1;
@@ -54,23 +37,23 @@ public static class ExperimentConfigLoader
         return new ExperimentConfig(name, env, agent, budget, batch, parallelism, seed, output, file);
     }
 
-    private static YamlNode Required(YamlNodes y, YamlMappingNode map, string key) =>
-        YamlNodes.Child(map, key) ?? throw y.Error(map, key, "missing; this field is required");
+    private static YamlNode Required(YamlNodes y, YamlMappingNode map, string key) => y.Required(map, key, key);
 
-    private static EnvironmentSection ReadEnvironment(YamlNodes y, YamlNode node)
+    /// <summary>An <c>env:</c> section (also each entry of a sweep's <c>environments:</c>), with <paramref name="field"/> naming it in errors.</summary>
+    internal static EnvironmentSection ReadEnvironment(YamlNodes y, YamlNode node, string field)
     {
-        var map = y.Mapping(node, "env");
-        y.RejectUnknownKeys(map, "env", EnvKeys);
-        var id = y.Scalar(Required(y, map, "id"), "env.id");
-        var options = YamlNodes.Child(map, "options") is { } o ? y.ScalarMap(o, "env.options") : new Dictionary<string, string>();
-        var reward = YamlNodes.Child(map, "reward") is { } r ? y.Scalar(r, "env.reward") : null;
+        var map = y.Mapping(node, field);
+        y.RejectUnknownKeys(map, field, EnvKeys);
+        var id = y.Scalar(y.Required(map, "id", $"{field}.id"), $"{field}.id");
+        var options = YamlNodes.Child(map, "options") is { } o ? y.ScalarMap(o, $"{field}.options") : new Dictionary<string, string>();
+        var reward = YamlNodes.Child(map, "reward") is { } r ? y.Scalar(r, $"{field}.reward") : null;
         var targets = new Dictionary<string, double>(StringComparer.Ordinal);
         if (YamlNodes.Child(map, "targets") is { } t)
         {
-            foreach (var (k, v) in y.Mapping(t, "env.targets").Children)
+            foreach (var (k, v) in y.Mapping(t, $"{field}.targets").Children)
             {
-                var metric = y.Scalar(k, "env.targets");
-                targets[metric] = y.Double(v, $"env.targets.{metric}");
+                var metric = y.Scalar(k, $"{field}.targets");
+                targets[metric] = y.Double(v, $"{field}.targets.{metric}");
             }
         }
 
@@ -81,7 +64,7 @@ public static class ExperimentConfigLoader
     {
         var map = y.Mapping(node, "agent");
         y.RejectUnknownKeys(map, "agent", AgentKeys);
-        var name = y.Scalar(Required(y, map, "name"), "agent.name");
+        var name = y.Scalar(y.Required(map, "name", "agent.name"), "agent.name");
         var hp = YamlNodes.Child(map, "hyperparameters") is { } h ? y.ScalarMap(h, "agent.hyperparameters") : new Dictionary<string, string>();
         return new AgentSection(name, hp);
     }

@@ -18,6 +18,8 @@ public sealed record RunOutcome(RunManifest Manifest, string OutputDirectory, bo
 /// Runs one experiment: builds the environment and agent, wires the evaluation stream to the CSV
 /// dataset, the log, the best-so-far tracker and an optional progress observer, drives the search
 /// loop, and writes <c>run.json</c> last (so its presence means the run's files are complete).
+/// A sweep passes one <see cref="EvaluationCache"/> to many runs of the same environment settings and
+/// seed; environments are deterministic per point, so sharing changes no number, only time.
 /// </summary>
 public sealed class ExperimentRunner(DefaultRegistries registries)
 {
@@ -25,7 +27,7 @@ public sealed class ExperimentRunner(DefaultRegistries registries)
     public const string ManifestFile = "run.json";
     public const string LogFile = "archgym.log";
 
-    public RunOutcome Run(ExperimentConfig config, Func<int, IObserver<Evaluation>>? progress, CancellationToken ct)
+    public RunOutcome Run(ExperimentConfig config, Func<int, IObserver<Evaluation>>? progress, CancellationToken ct, EvaluationCache? sharedCache = null)
     {
         var options = RunSetup.EnvironmentOptions(config.Environment);
         using var probe = RunSetup.MakeEnvironment(registries.Environments, config, options);
@@ -38,12 +40,14 @@ public sealed class ExperimentRunner(DefaultRegistries registries)
         log.Information("experiment {Name} from {File}: env {Env} ({Workload}), agent {Agent}, budget {Budget}, batch {Batch}, parallelism {Parallelism}, seed {Seed}",
             config.Name, config.SourceFile, probe.Name, probe.Workload, agent.Name, config.Budget, config.BatchSize, config.Parallelism, config.Seed);
 
-        var cache = new EvaluationCache();
+        var cache = sharedCache ?? new EvaluationCache();
+        var hits = new CacheHitCounter();
         var tracker = new BestSoFarTracker();
+        var targets = new TargetTracker(TargetTracker.TargetsOf(probe));
         using var stream = new EvaluationStream();
         using var csv = new EvaluationCsvWriter(Path.Combine(dir, DatasetFile), probe.ActionSpace, probe.Metrics);
         using var subscriptions = new System.Reactive.Disposables.CompositeDisposable(
-            stream.Subscribe(csv), stream.Subscribe(tracker), stream.Subscribe(new SerilogEvaluationLogger(log, probe.Metrics)));
+            stream.Subscribe(csv), stream.Subscribe(tracker), stream.Subscribe(targets), stream.Subscribe(new SerilogEvaluationLogger(log, probe.Metrics)));
         if (progress is not null) subscriptions.Add(stream.Subscribe(progress(config.Budget)));
 
         var clock = Stopwatch.StartNew();
@@ -51,7 +55,7 @@ public sealed class ExperimentRunner(DefaultRegistries registries)
         try
         {
             result = new SearchLoop().Run(
-                () => new CachingEnvironment(RunSetup.MakeEnvironment(registries.Environments, config, options), cache),
+                () => hits.Wrap(new CachingEnvironment(RunSetup.MakeEnvironment(registries.Environments, config, options), cache)),
                 agent,
                 new SearchOptions(config.Budget, config.BatchSize, config.Parallelism, config.Seed),
                 stream,
@@ -68,7 +72,7 @@ public sealed class ExperimentRunner(DefaultRegistries registries)
         if (result.Cancelled) stream.Fail(new OperationCanceledException("the run was cancelled"));
         else stream.Complete();
 
-        var manifest = ManifestBuilder.Build(config, options, probe, agent, tracker, cache, result.Cancelled ? "cancelled" : "complete", wall);
+        var manifest = ManifestBuilder.Build(config, options, probe, agent, tracker, targets, hits.Hits, result.Cancelled ? "cancelled" : "complete", wall);
         AtomicFile.Write(Path.Combine(dir, ManifestFile), w => w.Write(manifest.ToJson()));
         log.Information("run {Status}: {Count} evaluations in {Wall:0.000} s", manifest.Status, manifest.Evaluations, wall);
         return new RunOutcome(manifest, dir, result.Cancelled);

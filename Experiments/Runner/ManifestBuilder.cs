@@ -4,7 +4,6 @@ using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Registry;
 using ArchGym.Environments.Core.Tasks;
 using ArchGym.Environments.Core.Events;
-using ArchGym.Environments.Core.Wrappers;
 using ArchGym.Experiments.Config;
 
 namespace ArchGym.Experiments.Runner;
@@ -14,7 +13,7 @@ public static class ManifestBuilder
 {
     public static RunManifest Build(
         ExperimentConfig config, IReadOnlyDictionary<string, string> envOptions, IEnvironment env, IAgent agent,
-        BestSoFarTracker tracker, EvaluationCache cache, string status, double wallSeconds)
+        BestSoFarTracker tracker, TargetTracker targets, long cacheHits, string status, double wallSeconds)
     {
         BestPoint? best = null;
         if (tracker.Best is { } b)
@@ -29,9 +28,9 @@ public static class ManifestBuilder
 
         return new RunManifest(
             config.Name, status, config.SourceFile, env.Name, env.Workload, envOptions, config.Environment.Reward,
-            config.Environment.Targets, agent.Name, config.Agent.HyperParameters, config.Budget, config.BatchSize,
-            config.Parallelism, config.Seed, (int)tracker.Count, (int)tracker.FeasibleCount, cache.Hits, best,
-            wallSeconds, wallSeconds > 0 ? tracker.Count / wallSeconds : 0, Versions());
+            config.Environment.Targets, targets.Targets.ToDictionary(), env.Metrics.Select(MetricInfo.From).ToArray(), agent.Name, config.Agent.HyperParameters, config.Budget,
+            config.BatchSize, config.Parallelism, config.Seed, (int)tracker.Count, (int)tracker.FeasibleCount, cacheHits, best,
+            targets.EvaluationsToTarget, wallSeconds, wallSeconds > 0 ? tracker.Count / wallSeconds : 0, Versions());
     }
 
     public static IReadOnlyDictionary<string, string> Versions() => new Dictionary<string, string>

@@ -3,7 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace ArchGym.Experiments.Runner;
 
-/// <summary>The <c>run.json</c> written at the end of a run: what ran, with which seed and versions, what was best, how long it took.</summary>
+/// <summary>
+/// The <c>run.json</c> written at the end of a run: what ran, with which seed and versions, what was
+/// best, how long it took. <see cref="ResolvedTargets"/> are the targets the task used (the
+/// environment's defaults when none were given); <see cref="EvaluationsToTarget"/> is the 1-based
+/// count of the first evaluation meeting all of them, null when none did. <see cref="Metrics"/> are
+/// the environment's metrics with their directions (null in a run.json from before they were recorded).
+/// </summary>
 public sealed record RunManifest(
     string Name,
     string Status,
@@ -13,6 +19,8 @@ public sealed record RunManifest(
     IReadOnlyDictionary<string, string> EnvironmentOptions,
     string? Reward,
     IReadOnlyDictionary<string, double> Targets,
+    IReadOnlyDictionary<string, double> ResolvedTargets,
+    IReadOnlyList<MetricInfo>? Metrics,
     string Agent,
     IReadOnlyDictionary<string, string> HyperParameters,
     int Budget,
@@ -23,6 +31,7 @@ public sealed record RunManifest(
     int FeasibleEvaluations,
     long CacheHits,
     BestPoint? Best,
+    long? EvaluationsToTarget,
     double WallSeconds,
     double EvaluationsPerSecond,
     IReadOnlyDictionary<string, string> Versions)
@@ -35,6 +44,20 @@ public sealed record RunManifest(
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a <c>run.json</c>; throws <see cref="JsonException"/> when it is not one.</summary>
+    public static RunManifest FromJson(string json) =>
+        JsonSerializer.Deserialize<RunManifest>(json, Json) ?? throw new JsonException("run.json is empty (null)");
+}
+
+/// <summary>One metric of the run's environment, as reports need it: name, unit, and "minimize" or "maximize".</summary>
+public sealed record MetricInfo(string Name, string Unit, string Direction)
+{
+    public static MetricInfo From(ArchGym.Environments.Core.Metric m) =>
+        new(m.Name, m.Unit, m.Direction == ArchGym.Environments.Core.Direction.Minimize ? "minimize" : "maximize");
+
+    public ArchGym.Environments.Core.Metric ToMetric() =>
+        new(Name, Unit, Direction == "maximize" ? ArchGym.Environments.Core.Direction.Maximize : ArchGym.Environments.Core.Direction.Minimize);
 }
 
 /// <summary>The best feasible evaluation of a run.</summary>

@@ -9,11 +9,7 @@ public static class ArchGymProcess
 
     public static Result Run(string workingDirectory, params string[] args)
     {
-        var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "archgym.dll");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
+        using var p = Start(workingDirectory, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(120_000))
@@ -23,6 +19,16 @@ public static class ArchGymProcess
         }
 
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the built archgym command without waiting for it; the caller reads its output (both streams are redirected) or kills it.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "archgym.dll");
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return Process.Start(psi)!;
     }
 
     /// <summary>A fresh temporary folder for one test.</summary>

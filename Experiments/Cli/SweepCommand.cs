@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using ArchGym.Experiments.Config;
+using ArchGym.Experiments.Reports;
+using ArchGym.Experiments.Runner;
+using Spectre.Console;
+
+namespace ArchGym.Experiments.Cli;
+
+/// <summary>
+/// <c>archgym sweep &lt;sweep.yaml&gt;</c> and <c>archgym sweep --resume &lt;sweep.yaml | folder&gt;</c>:
+/// plan and check every run first, run the pending ones in parallel, then rebuild sweep.csv and
+/// lottery.csv from the run folders.
+/// </summary>
+public static class SweepCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string?>("sweep") { Description = "Sweep YAML file (environments, workloads, agents with grid or sample, seeds, budget).", Arity = ArgumentArity.ZeroOrOne };
+        var resume = new Option<string?>("--resume") { Description = "Continue a sweep: its YAML file or its output folder. Done runs are kept, the rest run." };
+        var output = new Option<string?>("--output") { Description = "Sweep folder (overrides the file's output:)." };
+        var parallel = new Option<int?>("--parallel-runs") { Description = "Runs at once (overrides the file's parallel_runs:)." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress display and no summary table." };
+        var cmd = new Command("sweep", "Run a sweep of experiments (grid or random sample of hyperparameters × seeds), resumable.") { file, resume, output, parallel, quiet };
+        cmd.SetAction(pr => CliGuard.Run(() => Run(pr.GetValue(file), pr.GetValue(resume), pr.GetValue(output), pr.GetValue(parallel), pr.GetValue(quiet))));
+        return cmd;
+    }
+
+    public static int Run(string? file, string? resume, string? output, int? parallelRuns, bool quiet)
+    {
+        if ((file is null) == (resume is null)) throw new UserInputException("sweep: give a sweep file, or --resume with a sweep file or folder (not both)");
+        var path = resume ?? file!;
+        var config = SweepConfigLoader.Load(path);
+        if (resume is not null && Directory.Exists(resume))
+        {
+            if (output is not null) throw new UserInputException($"--output {output}: not allowed with --resume FOLDER (the folder is the output)");
+            config = config with { OutputDirectory = resume };
+        }
+
+        if (output is not null) config = config with { OutputDirectory = output };
+        if (parallelRuns is { } p)
+        {
+            if (p is < 1 or > 1024) throw new UserInputException($"--parallel-runs {p}: allowed: a whole number from 1 to 1024");
+            config = config with { ParallelRuns = p };
+        }
+
+        var registries = DefaultRegistries.Create();
+        var plan = SweepPlanner.Plan(config, registries);
+        var folder = new SweepFolder(plan);
+        folder.Prepare(File.ReadAllText(config.SourceFile), resume is not null);
+
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var outcome = Execute(registries, plan, folder, quiet, cts.Token);
+            if (outcome.AllDone && folder.TryWriteResults(out _, out var lottery))
+            {
+                if (!quiet) SweepSummary.WriteLottery(AnsiConsole.Console, outcome, lottery, folder);
+                return ExitCodes.Ok;
+            }
+
+            SweepSummary.WriteUnfinished(Console.Error, outcome, folder);
+            return outcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.InternalError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static SweepOutcome Execute(DefaultRegistries registries, SweepPlan plan, SweepFolder folder, bool quiet, CancellationToken ct)
+    {
+        var runner = new SweepRunner(registries);
+        var console = AnsiConsole.Console;
+        var pending = folder.Pending();
+        if (quiet) return runner.Run(plan, folder, pending, null, ct);
+        if (console.Profile.Capabilities.Interactive)
+        {
+            return console.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask(Markup.Escape($"{plan.Config.Name}: {plan.Runs.Count} runs"), maxValue: plan.Runs.Count);
+                    task.Increment(plan.Runs.Count - pending.Count);
+                    return runner.Run(plan, folder, pending, (_, _) => task.Increment(1), ct);
+                });
+        }
+
+        var total = plan.Runs.Count;
+        var ended = total - pending.Count;
+        var nextTenth = 1;
+        var gate = new object();
+        Console.Out.WriteLine($"{plan.Config.Name}: {total} runs, {ended} already done, {plan.Config.ParallelRuns} at a time");
+        return runner.Run(plan, folder, pending, (_, _) =>
+        {
+            lock (gate)
+            {
+                ended++;
+                if (ended * 10 < (long)nextTenth * total) return;
+                while (ended * 10 >= (long)nextTenth * total) nextTenth++;
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{100 * ended / total,3}%] {ended}/{total} runs"));
+            }
+        }, ct);
+    }
+}
