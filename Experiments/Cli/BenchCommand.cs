@@ -2,14 +2,18 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ArchGym.Experiments.Runner;
+using ArchGym.Simulators.Pim;
+using ArchGym.Simulators.Pim.Devices;
 using ArchGym.Simulators.Systolic;
 using ArchGym.Simulators.Workloads.Dnn;
+using ArchGym.Simulators.Workloads.Gpt;
 using Spectre.Console;
 
 namespace ArchGym.Experiments.Cli;
 
 /// <summary>
-/// <c>archgym bench</c>: throughput of the simulators and of the whole gym stack on this machine.
+/// <c>archgym bench</c>: throughput of the simulators (systolic ResNet-50, PIM GPT-2 generation) and of the whole gym
+/// stack (systolic-v0, pim-v0) on this machine.
 /// Each case runs repeatedly for at least a minimum time after a warm-up and reports the mean.
 /// </summary>
 public static class BenchCommand
@@ -17,7 +21,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var seconds = new Option<double>("--seconds") { Description = "Minimum measuring time per case.", DefaultValueFactory = _ => 1.0 };
-        var cmd = new Command("bench", "Measure simulator and environment throughput (layers/s, evaluations/s).") { seconds };
+        var cmd = new Command("bench", "Measure simulator and environment throughput (layers/s, tokens/s, evaluations/s).") { seconds };
         cmd.SetAction(pr => CliGuard.Run(() => Run(pr.GetValue(seconds))));
         return cmd;
     }
@@ -51,9 +55,35 @@ public static class BenchCommand
                 Ms(wall / runs), F(runs / wall), "per run: plan, folder, log, dataset, run.json, done-check, sweep.csv and lottery.csv");
         }
 
+        AddPimCases(table, seconds);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[grey]Reference: SCALE-Sim v2 takes 141.7 s for ResNet-50 on 128x128 ws (calc) on a 2-core machine (shared/reference/scalesim/README.md).[/]");
         return ExitCodes.Ok;
+    }
+
+    // Simulated tokens per wall second for GPT-2 small, one 64 + 64-token GPT-2-XL run, and pim-v0 evaluations/s.
+    private static void AddPimCases(Table table, double seconds)
+    {
+        var sim = new PimSimulator();
+        foreach (var device in new[] { PimDeviceCatalog.Gddr6Aim, PimDeviceCatalog.Hbm2Pim })
+        {
+            var config = new PimConfig(Device: device);
+            foreach (var workload in new[] { GptWorkload.Of("gpt2-small"), GptWorkload.Of("gpt2-xl") })
+            {
+                var report = sim.Run(config, workload);
+                var (perCall, perSecond) = Measure(() => sim.Run(config, workload), seconds);
+                var steps = workload.PromptTokens + workload.GeneratedTokens;
+                table.AddRow(Markup.Escape($"pim {device}: {workload.Model.Name} {workload.PromptTokens}+{workload.GeneratedTokens} tokens"), Ms(perCall), F(perSecond),
+                    Markup.Escape($"{F(workload.GeneratedTokens * perSecond)} generated tokens/s ({F(steps * perSecond)} steps/s); model {report.LatencyPerTokenUs:F1} µs/token, {report.SpeedupVsGpu:F1}x T4"));
+            }
+        }
+
+        foreach (var parallelism in new[] { 1, Environment.ProcessorCount })
+        {
+            var (evals, wall) = StackBench.RunPimStack(parallelism, seconds);
+            table.AddRow(Markup.Escape($"pim-v0 stack (random search, CSV, cache off), {parallelism} worker(s)"),
+                Ms(wall / evals), F(evals / wall), "gpt2-small 64+64 tokens, random design points (infeasible ones included)");
+        }
     }
 
     private static IEnumerable<(string Name, SystolicConfig Config)> SystolicCases()

@@ -2,6 +2,7 @@ using ArchGym.Agents.Core;
 using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Registry;
 using ArchGym.Environments.Core.Tasks;
+using ArchGym.Environments.Pim;
 using ArchGym.Environments.Synthetic;
 using ArchGym.Environments.Systolic;
 
@@ -14,6 +15,7 @@ public sealed record DefaultRegistries(EnvironmentRegistry Environments, AgentRe
     {
         var environments = new EnvironmentRegistry();
         SystolicEnvironments.Register(environments);
+        PimEnvironments.Register(environments);
         SyntheticEnvironment.Register(environments);
         return new DefaultRegistries(environments, AgentRegistry.CreateDefault());
     }

@@ -4,21 +4,29 @@ using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Registry;
 using ArchGym.Environments.Core.Tasks;
 using ArchGym.Environments.Core.Events;
+using ArchGym.Environments.Pim;
 using ArchGym.Environments.Systolic;
 
 namespace ArchGym.Experiments.Runner;
 
 /// <summary>
-/// Measures <c>systolic-v0</c> through the whole stack: agent asks, environment steps (simulation),
+/// Measures an environment through the whole stack: agent asks, environment steps (simulation),
 /// evaluation stream, CSV dataset row. No evaluation cache, so every step simulates.
 /// </summary>
 public static class StackBench
 {
-    public static (long Evaluations, double WallSeconds) RunSystolicStack(int parallelism, double minSeconds)
+    public static (long Evaluations, double WallSeconds) RunSystolicStack(int parallelism, double minSeconds) =>
+        RunStack(SystolicEnvironment.Id, new Dictionary<string, string> { ["workload"] = "resnet18" }, parallelism, minSeconds);
+
+    /// <summary><c>pim-v0</c> on its defaults (gpt2-small, 64 + 64 tokens).</summary>
+    public static (long Evaluations, double WallSeconds) RunPimStack(int parallelism, double minSeconds) =>
+        RunStack(PimEnvironment.Id, new Dictionary<string, string>(), parallelism, minSeconds);
+
+    /// <summary>Random search in batches of 8 on <paramref name="envId"/>, repeated with new seeds until <paramref name="minSeconds"/> have passed.</summary>
+    public static (long Evaluations, double WallSeconds) RunStack(string envId, IReadOnlyDictionary<string, string> options, int parallelism, double minSeconds)
     {
         var registries = DefaultRegistries.Create();
-        var options = new Dictionary<string, string> { ["workload"] = "resnet18" };
-        var probe = registries.Environments.Make(SystolicEnvironment.Id, new EnvironmentOptions(options));
+        using var probe = registries.Environments.Make(envId, new EnvironmentOptions(options));
         long evaluations = 0;
         var csvPath = Path.Combine(Path.GetTempPath(), $"archgym-bench-{Environment.ProcessId}.csv");
         var clock = new Stopwatch();
@@ -32,7 +40,7 @@ public static class StackBench
                 using var sub = stream.Subscribe(csv);
                 clock.Start();
                 var result = new SearchLoop().Run(
-                    () => registries.Environments.Make(SystolicEnvironment.Id, new EnvironmentOptions(options)),
+                    () => registries.Environments.Make(envId, new EnvironmentOptions(options)),
                     agent, new SearchOptions(64, 8, parallelism, seed), stream, CancellationToken.None);
                 stream.Complete();
                 clock.Stop();

@@ -47,6 +47,15 @@ public class BadInputTests
             "exp.yaml", "vgg99", "resnet18");
 
     [Test]
+    public void UnknownPimModelAndOversizedRunAreNamed()
+    {
+        AssertBadInput(RunYaml("env: {id: pim-v0, options: {model: gpt5}}\nagent: {name: random_walk}\nbudget: 3\n"),
+            "exp.yaml", "pim-v0", "gpt5", "gpt2-small");
+        AssertBadInput(RunYaml("env: {id: pim-v0, options: {prompt: 1000, tokens: 100}}\nagent: {name: random_walk}\nbudget: 3\n"),
+            "exp.yaml", "pim-v0", "1024");
+    }
+
+    [Test]
     public void UnknownHyperparameterIsNamed() =>
         AssertBadInput(RunYaml("env: {id: systolic-v0}\nagent: {name: random_walk, hyperparameters: {temperature: 3}}\nbudget: 3\n"),
             "exp.yaml", "temperature");

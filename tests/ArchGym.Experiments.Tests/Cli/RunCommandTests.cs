@@ -98,6 +98,37 @@ public class RunCommandTests
     }
 
     [Test]
+    public void PimRandomWalkConfigRunsOnPimV0()
+    {
+        var config = Path.Combine(ArchGymProcess.RepoRoot(), "Experiments", "configs", "pim-random-walk.yaml");
+        var r = ArchGymProcess.Run(_dir, "run", config, "--output", "p", "--quiet");
+        var csv = File.ReadAllLines(Path.Combine(_dir, "p", "evaluations.csv"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r.ExitCode, Is.Zero, r.StdErr);
+            Assert.That(csv, Has.Length.EqualTo(41), "a header and one row per evaluation");
+            Assert.That(csv[0], Does.StartWith("step,agent,seed,device,channels,banks_per_channel,mac_lanes,global_buffer_bytes,asic_clock_mhz,asic_vector_width,mapping,latency_per_token_us,energy_per_token_uj,area_mm2,reward,feasible,wall_ms"));
+            Assert.That(csv.Skip(1).Count(l => l.Contains(",true,")), Is.GreaterThan(0), "some feasible points");
+            Assert.That(File.ReadAllText(Path.Combine(_dir, "p", "run.json")), Does.Contain("\"status\": \"complete\"").And.Contain("pim-v0"));
+        });
+    }
+
+    [Test]
+    public void PimExperimentsAreDeterministic()
+    {
+        var yaml = """
+            name: p
+            env: {id: pim-v0, options: {prompt: 4, tokens: 4}, reward: closeness, targets: {latency_per_token_us: 50}}
+            agent: {name: random_walk}
+            budget: 12
+            seed: 3
+            """;
+        Assert.That(Run(yaml, "a").ExitCode, Is.Zero);
+        Assert.That(Run(yaml, "b").ExitCode, Is.Zero);
+        Assert.That(DatasetWithoutWallTime("b"), Is.EqualTo(DatasetWithoutWallTime("a")));
+    }
+
+    [Test]
     public void ListingsNameTheRegisteredEnvironmentsAndAgents()
     {
         var envs = ArchGymProcess.Run(_dir, "envs");
@@ -106,6 +137,7 @@ public class RunCommandTests
         {
             Assert.That(envs.ExitCode, Is.Zero);
             Assert.That(envs.StdOut, Does.Contain("systolic-v0").And.Contain("workload"));
+            Assert.That(envs.StdOut, Does.Contain("pim-v0").And.Contain("baseline_device"));
             Assert.That(agents.ExitCode, Is.Zero);
             Assert.That(agents.StdOut, Does.Contain("random_walk").And.Contain("random_search"));
         });
