@@ -38,7 +38,7 @@ public class TimingCheckerTests
             ("bankparallel", TraceGenerators.BankParallel(3000, 16, 13, 0)),
             ("cloud-1", TraceGenerators.ArchGym("cloud-1", seed: 3, count: 3000)),
         };
-        string[] standards = ["DDR3-1600_1Gb_x8", "DDR4-2400_4Gb_x8", "DDR4-2400_8Gb_x8", "LPDDR4-3200_8Gb_x16", "HBM2_8Gb_x64"];
+        string[] standards = ["DDR3-1600_1Gb_x8", "DDR4-2400_4Gb_x8", "DDR4-2400_8Gb_x8", "LPDDR4_2400_8Gb_x16", "LPDDR4_3200_8Gb_x16", "HBM2_2000_4Gb"];
         foreach (var standard in standards)
         foreach (var (name, workload) in workloads)
         foreach (var refresh in new[] { RefreshPolicyKind.AllBank, RefreshPolicyKind.PerBank })
@@ -58,7 +58,7 @@ public class TimingCheckerTests
             PagePolicy = page, Scheduler = SchedulerKind.FrFcfsGrp, SchedulerBuffer = SchedulerBufferKind.Shared, RequestBufferSize = 32,
             RefreshPolicy = refresh, RefreshMaxPostponed = 4, RefreshMaxPulledin = 2, Arbiter = ArbiterKind.Reorder, RespQueue = RespQueueKind.Reorder,
         };
-        var report = new DramSimulator().Run(new DramConfig(standardName, controller, recordCommands: true), workload);
+        var report = new DramSimulator().Run(new DramConfig(standardName, controller, recordCommands: true), Within(workload, standard.CapacityBytes));
         Assert.That(report.Requests, Is.EqualTo(workload.Read().Count()));
         AssertClean(standard, report);
     }
@@ -79,6 +79,10 @@ public class TimingCheckerTests
         var commands = Enumerable.Range(0, 5).Select(i => new IssuedCommand(i * s.Timing.RRD_S, DramCommand.ACT, 0, 0, i % 4, i * 4 % 16 + i / 4, 1));
         Assert.That(TimingChecker.Check(s, commands).Select(v => v.Rule), Does.Contain("tFAW"));
     }
+
+    // Folds addresses into the standard's capacity (HBM2's 4Gb channel is smaller than the 1 GiB traces).
+    private static ITraceSource Within(ITraceSource trace, long capacity) =>
+        new InMemoryTrace(trace.Name, trace.Read().Select(r => r with { Address = r.Address % (ulong)capacity }).ToList());
 
     private static void AssertClean(DramStandard standard, DramReport report)
     {
