@@ -15,10 +15,8 @@ namespace ArchGym.Simulators.Dram;
 /// </summary>
 internal sealed class Controller : IRankView
 {
-    private const DramCommand None = (DramCommand)byte.MaxValue;
     private readonly int _channel, _banks, _banksPerRank, _banksPerGroup;
     private readonly DramTiming _t;
-    private readonly CommandCycles _cycles;
     private readonly TimingModel _timing;
     private readonly IScheduler _scheduler;
     private readonly bool _directionMatters; // FrFcfsGrp looks at the last column command's direction
@@ -29,11 +27,9 @@ internal sealed class Controller : IRankView
     private readonly List<IssuedCommand>? _log;
     private readonly BankQueue[] _queues;
     private readonly bool[] _open, _keep, _blocked, _dirty;
-    private readonly int[] _openRow, _current, _openPerRank, _busyPerRank;
-    private readonly DramCommand[] _cmd;
-    private readonly long[] _earliest, _earliestEpoch;
+    private readonly int[] _openRow, _current, _openPerRank, _busyPerRank, _rankOf;
+    private readonly CommandMux _mux;
     private readonly int _readDelay, _writeDelay;
-    private long _epoch;
     private int _dirtyCount;
     private bool _lastWasWrite;
 
@@ -41,7 +37,7 @@ internal sealed class Controller : IRankView
     {
         var o = standard.Organization;
         var c = config.Controller;
-        _channel = channel; _t = standard.Timing; _cycles = standard.CommandCycles; _requests = requests; _log = log;
+        _channel = channel; _t = standard.Timing; _requests = requests; _log = log;
         _banks = o.BanksPerChannel; _banksPerRank = o.BanksPerRank; _banksPerGroup = o.BanksPerGroup;
         _timing = new TimingModel(standard, config.TimingMode);
         _scheduler = ControllerParts.Scheduler(c.Scheduler);
@@ -58,10 +54,13 @@ internal sealed class Controller : IRankView
         _queues = new BankQueue[_banks];
         for (int b = 0; b < _banks; b++) _queues[b] = new BankQueue();
         _open = new bool[_banks]; _keep = new bool[_banks]; _blocked = new bool[_banks]; _dirty = new bool[_banks];
-        _openRow = new int[_banks]; _current = new int[_banks]; _cmd = new DramCommand[_banks];
-        _earliest = new long[_banks]; _earliestEpoch = new long[_banks];
+        _openRow = new int[_banks]; _current = new int[_banks];
+        var cc = standard.CommandCycles;
+        _mux = new CommandMux(_timing, _banks, uniformLength: cc.Act == cc.Rd && cc.Pre == cc.Rd && cc.Wr == cc.Rd && cc.Ref == cc.Rd);
+        _rankOf = new int[_banks];
+        for (int b = 0; b < _banks; b++) _rankOf[b] = b / _banksPerRank;
         _openPerRank = new int[o.Ranks]; _busyPerRank = new int[o.Ranks];
-        Array.Fill(_current, -1); Array.Fill(_cmd, None); Array.Fill(_earliestEpoch, -1);
+        Array.Fill(_current, -1);
     }
 
     public ResponseQueue Responses { get; }
@@ -74,7 +73,7 @@ internal sealed class Controller : IRankView
     bool IRankView.AnyOpen(int rank) => _openPerRank[rank] > 0;
     bool IRankView.IsIdle(int bank) => _current[bank] < 0;
     bool IRankView.AnyBusy(int rank) => _busyPerRank[rank] > 0;
-    void IRankView.Block(int bank) { _blocked[bank] = true; _cmd[bank] = None; }
+    void IRankView.Block(int bank) { _blocked[bank] = true; _mux.Withdraw(bank); }
 
     /// <summary>Stores a decoded request in the scheduler buffer (caller checked <see cref="HasBufferSpace"/>).</summary>
     public void Accept(int slot)
@@ -91,27 +90,25 @@ internal sealed class Controller : IRankView
     {
         EvaluateDirty();
         for (int r = 0; r < _refresh.Length; r++) _refresh[r].Evaluate(now, this);
-        long bestKey = long.MaxValue, bestId = long.MaxValue, bestTime = 0;
-        int bestBank = -1;
-        DramCommand best = None;
+        long refreshKey = long.MaxValue, refreshTime = 0;
+        int refreshRank = -1;
         for (int r = 0; r < _refresh.Length; r++)
         {
             if (_refresh[r].Command is not { } c) continue;
-            long t = Math.Max(now, _timing.Earliest(c, _refresh[r].Bank)), key = t + _cycles.Of(c);
-            if (key < bestKey) { bestKey = key; bestId = -1; bestTime = t; bestBank = _refresh[r].Bank; best = c; }
+            long t = Math.Max(now, _timing.Earliest(c, _refresh[r].Bank)), key = t + _timing.Length(c);
+            if (key < refreshKey) { refreshKey = key; refreshTime = t; refreshRank = r; }
         }
-        for (int b = 0; b < _banks; b++)
+        int bank = _mux.Select(now, refreshKey, out long legalAt);
+        if (bank >= 0)
         {
-            var c = _cmd[b];
-            if (c == None) continue;
-            long t = Math.Max(now, EarliestOf(b)), key = t + _cycles.Of(c);
-            if (key > bestKey) continue;
-            long id = _requests[_current[b]].Id;
-            if (key < bestKey || id < bestId) { bestKey = key; bestId = id; bestTime = t; bestBank = b; best = c; }
+            if (legalAt != now) return false;
+            var cmd = _mux.Proposal(bank);
+            Issue(cmd, bank, now, fromRefresh: false);
+            return cmd.IsColumn();
         }
-        if (bestBank < 0 || bestTime != now) return false;
-        Issue(best, bestBank, now, fromRefresh: bestId < 0);
-        return best.IsColumn();
+        if (refreshRank < 0 || refreshTime != now) return false;
+        Issue(_refresh[refreshRank].Command!.Value, _refresh[refreshRank].Bank, now, fromRefresh: true);
+        return false;
     }
 
     /// <summary>The next cycle after <paramref name="now"/> at which <see cref="Step"/> may issue something.</summary>
@@ -122,19 +119,10 @@ internal sealed class Controller : IRankView
         long next = long.MaxValue;
         for (int r = 0; r < _refresh.Length; r++)
             next = Math.Min(next, _refresh[r].Command is { } c ? _timing.Earliest(c, _refresh[r].Bank) : _refresh[r].NextTrigger);
-        for (int b = 0; b < _banks; b++)
-            if (_cmd[b] != None) next = Math.Min(next, EarliestOf(b));
-        return Math.Max(next, now + 1);
+        return Math.Max(Math.Min(next, _mux.MinEarliest()), now + 1);
     }
 
     public void FinishBackground(long end) => Counters.CloseAll(end);
-
-    private long EarliestOf(int bank)
-    {
-        if (_earliestEpoch[bank] == _epoch) return _earliest[bank];
-        _earliestEpoch[bank] = _epoch;
-        return _earliest[bank] = _timing.Earliest(_cmd[bank], bank);
-    }
 
     private void MarkDirty(int bank)
     {
@@ -157,22 +145,22 @@ internal sealed class Controller : IRankView
     // Bank machine (DRAMSys BankMachine::evaluate): pick a request, then ACT / PRE / column command.
     private void Evaluate(int bank)
     {
-        _cmd[bank] = None;
-        _earliestEpoch[bank] = -1;
+        _mux.Withdraw(bank);
         if (_blocked[bank]) return;
         var queue = _queues[bank].Items;
         if (queue.Length == 0) return;
         var pick = queue[_scheduler.Select(queue, _open[bank], _openRow[bank], _lastWasWrite)];
         if (!_keep[bank] || pick.Row == _openRow[bank]) SetCurrent(bank, pick.Slot);
         ref var cur = ref _requests[_current[bank]];
-        _cmd[bank] = !_open[bank] ? DramCommand.ACT
+        var cmd = !_open[bank] ? DramCommand.ACT
             : cur.Row != _openRow[bank] ? DramCommand.PRE
             : _page.ColumnCommand(cur.IsWrite, queue, _openRow[bank], _scheduler);
+        _mux.Propose(bank, cmd, cur.Id);
     }
 
     private void SetCurrent(int bank, int slot)
     {
-        int rank = bank / _banksPerRank;
+        int rank = _rankOf[bank];
         if (_current[bank] < 0 && slot >= 0) _busyPerRank[rank]++;
         else if (_current[bank] >= 0 && slot < 0) _busyPerRank[rank]--;
         _current[bank] = slot;
@@ -180,9 +168,9 @@ internal sealed class Controller : IRankView
 
     private void Issue(DramCommand cmd, int bank, long now, bool fromRefresh)
     {
-        int rank = bank / _banksPerRank;
+        int rank = _rankOf[bank];
         LastCommandEnd = Math.Max(LastCommandEnd, _timing.Issue(cmd, bank, now));
-        _epoch++;
+        _mux.TimingChanged();
         Counters.Count(cmd, bank, now);
         int row = fromRefresh ? (cmd == DramCommand.PRE ? _openRow[bank] : -1)
             : cmd == DramCommand.PRE ? _openRow[bank] : _requests[_current[bank]].Row;

@@ -35,6 +35,9 @@ internal sealed class SimulationRun
     public DramReport Execute(ITraceSource workload)
     {
         var front = new Frontend(workload, _standard, _mapping, _config.Controller, _channels, _requests);
+        // With the Simple arbiter nothing waits for a response, so responses are collected at the next event
+        // (with their own times) instead of being events themselves.
+        bool responseEvents = _config.Controller.Arbiter != ArbiterKind.Simple;
         long now = 0, lastResponse = 0;
         while (true)
         {
@@ -51,17 +54,19 @@ internal sealed class SimulationRun
                     _requests.Release(slot);
                 }
             }
+            if (front.Done) break; // the simulation ends with the last response
             front.Advance(now);
             for (int c = 0; c < _channels.Length; c++)
                 if (_channels[c].Step(now)) front.AfterColumnCommand(c, now);
             if (front.Done) break;
-            long next = front.NextEvent(now);
+            long next = front.NextEvent(now), response = long.MaxValue;
             for (int c = 0; c < _channels.Length; c++)
             {
                 next = Math.Min(next, _channels[c].NextEvent(now));
-                if (_channels[c].Responses.TryPeek(out _, out long rt)) next = Math.Min(next, Math.Max(rt, now + 1));
+                if (_channels[c].Responses.TryPeek(out _, out long rt)) response = Math.Min(response, Math.Max(rt, now + 1));
             }
-            if (next == long.MaxValue) throw new InvalidOperationException("DRAM simulation stalled with requests in flight");
+            if (responseEvents || next >= TimingModel.Never) next = Math.Min(next, response);
+            if (next >= TimingModel.Never) throw new InvalidOperationException("DRAM simulation stalled with requests in flight");
             now = next;
         }
         if (front.Reads + front.Writes == 0)

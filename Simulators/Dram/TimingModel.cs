@@ -21,9 +21,9 @@ internal sealed class TimingModel
     private readonly CommandCycles _cycles;
     private readonly bool _jedecAutoPrecharge;
     private readonly int _ranks, _banksPerRank, _banksPerGroup, _groupsPerRank, _burst, _rc;
-    private readonly long[] _bank, _group, _rank;
+    private readonly long[] _bank, _group, _rank, _base; // _base: per rank and kind, max(bus, rank constraint, tFAW)
     private readonly long[] _faw; // 4 most recent ACTs per rank (ring)
-    private readonly int[] _fawHead;
+    private readonly int[] _fawHead, _rankOf, _groupOf, _length, _kindOf;
     private long _bus;
 
     public TimingModel(DramStandard standard, TimingMode mode)
@@ -37,10 +37,60 @@ internal sealed class TimingModel
         _bank = new long[o.BanksPerChannel * Kinds];
         _group = new long[o.Ranks * o.BankGroups * Kinds];
         _rank = new long[o.Ranks * Kinds];
+        _base = new long[o.Ranks * Kinds + 1];
+        _base[^1] = Never; // the slot a bank without a proposal points at
         _faw = new long[o.Ranks * 4];
         Array.Fill(_faw, long.MinValue / 4);
         _fawHead = new int[o.Ranks];
+        _rankOf = new int[o.BanksPerChannel]; _groupOf = new int[o.BanksPerChannel];
+        for (int b = 0; b < o.BanksPerChannel; b++)
+        {
+            _rankOf[b] = b / _banksPerRank;
+            _groupOf[b] = b / _banksPerRank * _groupsPerRank + b % _banksPerRank / _banksPerGroup;
+        }
+        _length = new int[(int)DramCommand.REFPB + 1];
+        _kindOf = new int[(int)DramCommand.REFPB + 1];
+        foreach (var c in Enum.GetValues<DramCommand>())
+        {
+            _length[(int)c] = _cycles.Of(c);
+            _kindOf[(int)c] = c switch { DramCommand.ACT => Act, DramCommand.RD or DramCommand.RDA => Rd, DramCommand.WR or DramCommand.WRA => Wr, DramCommand.PRE or DramCommand.PREA => Pre, _ => Ref };
+        }
+        UpdateBases();
     }
+
+    /// <summary>"Never" for a bank without a proposal.</summary>
+    public const long Never = long.MaxValue / 4;
+
+    /// <summary>
+    /// Where a bank machine's ACT, PRE, RD(A) or WR(A) (or no command) finds its constraints: indices
+    /// into the per-rank bases, the bank-group table and the bank table (the hot path's precomputation).
+    /// </summary>
+    public (int Base, int Group, int Bank) Slots(DramCommand cmd, int bank)
+    {
+        if ((int)cmd >= _kindOf.Length) return (_base.Length - 1, 0, 0);
+        int k = _kindOf[(int)cmd];
+        return (_rankOf[bank] * Kinds + k, _groupOf[bank] * Kinds + k, bank * Kinds + k);
+    }
+
+    /// <summary>
+    /// Earliest cycle for each bank's proposal given its <see cref="Slots"/>: the same value as
+    /// <see cref="Earliest"/>, from the per-rank bases kept up to date by <see cref="Issue"/>.
+    /// </summary>
+    /// <returns>The minimum over all banks.</returns>
+    public long EarliestAll(int[] baseSlot, int[] groupSlot, int[] bankSlot, long[] result)
+    {
+        long min = Never;
+        for (int b = 0; b < result.Length; b++)
+            min = Math.Min(min, result[b] = Math.Max(_base[baseSlot[b]], Math.Max(_group[groupSlot[b]], _bank[bankSlot[b]])));
+        return min;
+    }
+
+    /// <summary>One bank's value of <see cref="EarliestAll"/>.</summary>
+    public long EarliestOne(int baseSlot, int groupSlot, int bankSlot) =>
+        Math.Max(_base[baseSlot], Math.Max(_group[groupSlot], _bank[bankSlot]));
+
+    /// <summary>Cycles <paramref name="cmd"/> occupies the command bus.</summary>
+    public int Length(DramCommand cmd) => _length[(int)cmd];
 
     /// <summary>Cycles the data bus is busy per burst (BL / 2 at double data rate).</summary>
     public int BurstCycles => _burst;
@@ -48,7 +98,7 @@ internal sealed class TimingModel
     /// <summary>Earliest cycle at which <paramref name="cmd"/> may be issued to <paramref name="bank"/> (a channel-wide bank index).</summary>
     public long Earliest(DramCommand cmd, int bank)
     {
-        int rank = bank / _banksPerRank, group = GroupOf(bank);
+        int rank = _rankOf[bank], group = _groupOf[bank];
         long t = _bus;
         switch (cmd)
         {
@@ -79,8 +129,24 @@ internal sealed class TimingModel
     /// </summary>
     public long Issue(DramCommand cmd, int bank, long now)
     {
-        int rank = bank / _banksPerRank, group = GroupOf(bank);
-        _bus = now + _cycles.Of(cmd);
+        long end = Record(cmd, bank, now);
+        UpdateBases();
+        return end;
+    }
+
+    private void UpdateBases()
+    {
+        for (int r = 0; r < _ranks; r++)
+        {
+            for (int k = 0; k < Kinds; k++) _base[r * Kinds + k] = Math.Max(_bus, _rank[r * Kinds + k]);
+            _base[r * Kinds + Act] = Math.Max(_base[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + _t.FAW);
+        }
+    }
+
+    private long Record(DramCommand cmd, int bank, long now)
+    {
+        int rank = _rankOf[bank], group = _groupOf[bank];
+        _bus = now + _length[(int)cmd];
         switch (cmd)
         {
             case DramCommand.ACT:
@@ -167,8 +233,6 @@ internal sealed class TimingModel
         Raise(_bank, bank, Ref, at + rp);
         Raise(_rank, rank, Ref, at + rp);
     }
-
-    private int GroupOf(int bank) => bank / _banksPerRank * _groupsPerRank + bank % _banksPerRank / _banksPerGroup;
 
     private static void Raise(long[] table, int index, int kind, long value)
     {
