@@ -20,9 +20,10 @@ public sealed record AddressMapping(
     /// Parses a field order written most-significant first, either as a list
     /// (<c>row,bank,bankgroup,column</c>; names row, rank, bank, bankgroup, column, channel or their
     /// codes ro, ra, ba, bg, co, ch) or in DRAMsim3/Ramulator's compact form (<c>RoBaBgCo</c>,
-    /// <c>rochrababgco</c>). Field widths come from the standard; the lowest log2(bus bytes) bits are
-    /// the byte offset, so the column's low bits address the beats of one burst. A field whose width
-    /// is zero (one rank, one channel, no bank groups) may be left out.
+    /// <c>rochrababgco</c>). The fields sit above the burst offset: the lowest log2(bus bytes) bits are
+    /// the byte in a beat and the next log2(burst length) bits the column's beats of one burst (bits
+    /// 0-5 for a 64-byte burst); "column" places the remaining column bits. Field widths come from the
+    /// standard; a field whose width is zero (one rank, one channel, no bank groups) may be left out.
     /// </summary>
     /// <exception cref="InvalidConfigException">unknown or repeated field, or a field with entries left out.</exception>
     public static AddressMapping Parse(string order, DramStandard standard)
@@ -40,15 +41,17 @@ public sealed record AddressMapping(
             if (width > 0 && !fields.Contains(name))
                 throw new InvalidConfigException("AddressMapping", order,
                     $"every field of {standard.Name}: {string.Join(",", widths.Where(w => w.Value > 0).Select(w => w.Key))} (missing '{name}')");
-        int byteBits = Log2(o.BusWidthBits / 8, "bus bytes");
+        int byteBits = Log2(o.BusWidthBits / 8, "bus bytes"), beatBits = Math.Min(Log2(o.BurstLength, "burst length"), widths["column"]);
+        widths["column"] -= beatBits;
         var bits = widths.Keys.ToDictionary(k => k, _ => Array.Empty<int>());
-        int next = byteBits;
+        int next = byteBits + beatBits;
         for (int i = fields.Count - 1; i >= 0; i--)
         {
             bits[fields[i]] = Enumerable.Range(next, widths[fields[i]]).ToArray();
             next += widths[fields[i]];
         }
-        return new AddressMapping(Enumerable.Range(0, byteBits).ToArray(), bits["column"], bits["bankgroup"], bits["bank"],
+        int[] column = [.. Enumerable.Range(byteBits, beatBits), .. bits["column"]];
+        return new AddressMapping(Enumerable.Range(0, byteBits).ToArray(), column, bits["bankgroup"], bits["bank"],
             bits["rank"], bits["row"], bits["channel"]);
     }
 

@@ -15,7 +15,8 @@ namespace ArchGym.Simulators.Dram;
 /// </summary>
 internal sealed class TimingModel
 {
-    private const int Act = 0, Pre = 1, Rd = 2, Wr = 3, Ref = 4, Kinds = 5;
+    // Ref: REFAB (needs every bank of the rank ready); RefPb: rank-wide limits on a per-bank refresh (tRRD, tRFCpb, tRFC).
+    private const int Act = 0, Pre = 1, Rd = 2, Wr = 3, Ref = 4, RefPb = 5, Kinds = 6;
     private const int Preamble = 1; // tRPRE = tWPRE = 1 nCK
     private readonly DramTiming _t;
     private readonly CommandCycles _cycles;
@@ -53,7 +54,11 @@ internal sealed class TimingModel
         foreach (var c in Enum.GetValues<DramCommand>())
         {
             _length[(int)c] = _cycles.Of(c);
-            _kindOf[(int)c] = c switch { DramCommand.ACT => Act, DramCommand.RD or DramCommand.RDA => Rd, DramCommand.WR or DramCommand.WRA => Wr, DramCommand.PRE or DramCommand.PREA => Pre, _ => Ref };
+            _kindOf[(int)c] = c switch
+            {
+                DramCommand.ACT => Act, DramCommand.RD or DramCommand.RDA => Rd, DramCommand.WR or DramCommand.WRA => Wr,
+                DramCommand.PRE or DramCommand.PREA => Pre, DramCommand.REFPB => RefPb, _ => Ref,
+            };
         }
         UpdateBases();
     }
@@ -117,8 +122,8 @@ internal sealed class TimingModel
                 return Max(t, _bank[bank * Kinds + Wr], _group[group * Kinds + Wr], _rank[rank * Kinds + Wr]);
             case DramCommand.REFAB:
                 return Math.Max(t, _rank[rank * Kinds + Ref]);
-            default: // REFPB
-                return Max(t, _bank[bank * Kinds + Ref], _rank[rank * Kinds + Ref], 0);
+            default: // REFPB: the bank itself precharged and tRC after its ACT; rank-wide tRRD, tRFCpb, tRFC
+                return Max(t, _bank[bank * Kinds + Ref], _rank[rank * Kinds + RefPb], 0);
         }
     }
 
@@ -158,6 +163,7 @@ internal sealed class TimingModel
                 Raise(_group, group, Act, now + _t.RRD_L);
                 Raise(_rank, rank, Act, now + _t.RRD_S);
                 Raise(_rank, rank, Ref, now + _t.RC);
+                Raise(_rank, rank, RefPb, now + _t.RRD_S);
                 _faw[rank * 4 + _fawHead[rank]] = now;
                 _fawHead[rank] = (_fawHead[rank] + 1) & 3;
                 return now + _t.RCD;
@@ -207,6 +213,7 @@ internal sealed class TimingModel
             case DramCommand.REFAB:
                 Raise(_rank, rank, Act, now + _t.RFC);
                 Raise(_rank, rank, Ref, now + _t.RFC);
+                Raise(_rank, rank, RefPb, now + _t.RFC);
                 for (int b = rank * _banksPerRank, end = b + _banksPerRank; b < end; b++)
                     Raise(_bank, b, Act, now + _t.RFC);
                 return now + _t.RFC;
@@ -214,6 +221,8 @@ internal sealed class TimingModel
                 Raise(_bank, bank, Act, now + _t.RFCpb);
                 Raise(_bank, bank, Ref, now + _t.RFCpb);
                 Raise(_rank, rank, Act, now + _t.RRD_S);
+                Raise(_rank, rank, Ref, now + _t.RFCpb);
+                Raise(_rank, rank, RefPb, now + _t.RFCpb);
                 return now + _t.RFCpb;
         }
     }

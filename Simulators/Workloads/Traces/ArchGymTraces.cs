@@ -16,18 +16,13 @@ public static class ArchGymTraces
     /// <summary>The shipped trace <paramref name="name"/>.</summary>
     /// <exception cref="Common.InvalidConfigException">not one of <see cref="Names"/>.</exception>
     public static ITraceSource Get(string name) =>
-        Names.Contains(name) ? new Embedded(name) : throw new Common.InvalidConfigException("workload", name, string.Join(", ", Names));
+        Names.Contains(name) ? new TraceStream(name, () => Open(name), TraceFormat.DramSys)
+            : throw new Common.InvalidConfigException("workload", name, string.Join(", ", Names));
 
-    private sealed class Embedded(string name) : ITraceSource
+    private static Stream Open(string name)
     {
-        public string Name => name;
-
-        public IEnumerable<TraceRequest> Read()
-        {
-            var resource = $"ArchGym.Simulators.Workloads.Traces.ArchGym.{name}.stl.gz";
-            var stream = typeof(ArchGymTraces).Assembly.GetManifestResourceStream(resource)
-                ?? throw new InvalidOperationException($"embedded trace {resource} is missing");
-            return TraceFile.Parse(TraceFile.Decompressed(stream), name + ".stl.gz", TraceFormat.DramSys);
-        }
+        var resource = $"ArchGym.Simulators.Workloads.Traces.ArchGym.{name}.stl.gz";
+        return typeof(ArchGymTraces).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded trace {resource} is missing");
     }
 }

@@ -28,8 +28,8 @@ public static class TraceLineParser
         Span<Range> t = stackalloc Range[MaxTokens];
         int n = Tokens(line, t);
         if (line.IndexOf((byte)':') > 0) return TraceFormat.DramSys;
-        if (n >= 3 && IsCommand(line[t[1]], out _)) return TraceFormat.DramSim3;
-        if (n == 2 && (IsCommand(line[t[0]], out _) || IsCommand(line[t[1]], out _))) return TraceFormat.Ramulator;
+        if (n >= 3 && IsReadWrite(line[t[1]], out _)) return TraceFormat.DramSim3;
+        if (n == 2 && (IsLoadStore(line[t[0]], out _) || IsShortCommand(line[t[1]], out _))) return TraceFormat.Ramulator;
         throw Bad(line, "a DRAMSys (<cycle>:\\tread\\t0x...), DRAMsim3 (0x... READ <cycle>) or Ramulator (0x... R / LD 0x...) request line", source());
     }
 
@@ -51,25 +51,25 @@ public static class TraceLineParser
                     if (n < 4 || !TryDecimal(len[1..^1], out long l) || l <= 0 || l > int.MaxValue) return false;
                     bytes = (int)l; next = 2;
                 }
-                if (!TryDecimal(cycle, out long c) || !IsCommand(line[t[next]], out write) || !TryHex(line[t[next + 1]], out ulong a)) return false;
+                if (!TryDecimal(cycle, out long c) || !IsReadWrite(line[t[next]], out write) || !TryHex(line[t[next + 1]], out ulong a)) return false;
                 request = new TraceRequest(c, a, write, bytes);
                 return true;
             }
             case TraceFormat.DramSim3 when n == 3:
             {
-                if (!TryHex(line[t[0]], out ulong a) || !IsCommand(line[t[1]], out write) || !TryDecimal(line[t[2]], out long c)) return false;
+                if (!TryHex(line[t[0]], out ulong a) || !IsReadWrite(line[t[1]], out write) || !TryDecimal(line[t[2]], out long c)) return false;
                 request = new TraceRequest(c, a, write);
                 return true;
             }
             case TraceFormat.Ramulator when n == 2:
             {
                 ulong a;
-                if (IsCommand(line[t[0]], out write))
+                if (IsLoadStore(line[t[0]], out write))
                 {
                     var token = line[t[1]];
                     if (!(HasHexPrefix(token) ? TryHex(token, out a) : TryDecimalU(token, out a))) return false;
                 }
-                else if (!IsCommand(line[t[1]], out write) || !TryHex(line[t[0]], out a)) return false;
+                else if (!IsShortCommand(line[t[1]], out write) || !TryHex(line[t[0]], out a)) return false;
                 request = new TraceRequest(index, a, write);
                 return true;
             }
@@ -129,11 +129,20 @@ public static class TraceLineParser
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)',';
 
-    private static bool IsCommand(ReadOnlySpan<byte> s, out bool write)
+    // DRAMSys read/write, DRAMsim3 READ/WRITE (either case).
+    private static bool IsReadWrite(ReadOnlySpan<byte> s, out bool write) =>
+        Command(s, "read"u8, "write"u8, out write);
+
+    // Ramulator's <address> R|W.
+    private static bool IsShortCommand(ReadOnlySpan<byte> s, out bool write) => Command(s, "r"u8, "w"u8, out write);
+
+    // Ramulator 2's LD|ST <address>.
+    private static bool IsLoadStore(ReadOnlySpan<byte> s, out bool write) => Command(s, "ld"u8, "st"u8, out write);
+
+    private static bool Command(ReadOnlySpan<byte> s, ReadOnlySpan<byte> read, ReadOnlySpan<byte> write, out bool isWrite)
     {
-        write = s.Length > 0 && (s[0] | 0x20) is (byte)'w' or (byte)'s';
-        return Ascii.EqualsIgnoreCase(s, "read"u8) || Ascii.EqualsIgnoreCase(s, "write"u8) || Ascii.EqualsIgnoreCase(s, "r"u8)
-            || Ascii.EqualsIgnoreCase(s, "w"u8) || Ascii.EqualsIgnoreCase(s, "ld"u8) || Ascii.EqualsIgnoreCase(s, "st"u8);
+        isWrite = Ascii.EqualsIgnoreCase(s, write);
+        return isWrite || Ascii.EqualsIgnoreCase(s, read);
     }
 
     private static bool HasHexPrefix(ReadOnlySpan<byte> s) => s.Length > 2 && s[0] == (byte)'0' && (s[1] | 0x20) == (byte)'x';
