@@ -16,7 +16,8 @@ internal sealed class CommandMux
     private readonly DramCommand[] _cmd;
     private readonly long[] _earliest, _id;
     private readonly int[] _baseSlot, _groupSlot, _bankSlot;
-    private bool _stale;
+    private long _min = TimingModel.Never;  // minimum of _earliest unless _minStale
+    private bool _stale, _minStale;
 
     public CommandMux(TimingModel timing, int banks, bool uniformLength)
     {
@@ -32,13 +33,16 @@ internal sealed class CommandMux
     {
         _cmd[bank] = cmd; _id[bank] = requestId;
         (_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]) = _timing.Slots(cmd, bank);
-        if (!_stale) _earliest[bank] = _timing.EarliestOne(_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]);
+        if (_stale) return;
+        long e = _earliest[bank] = _timing.EarliestOne(_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]);
+        if (e < _min) _min = e;
     }
 
     public void Withdraw(int bank)
     {
         _cmd[bank] = None; _id[bank] = long.MaxValue;
         (_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]) = _timing.Slots(None, bank);
+        if (_earliest[bank] == _min) _minStale = true;
         _earliest[bank] = TimingModel.Never;
     }
 
@@ -48,10 +52,14 @@ internal sealed class CommandMux
     /// <summary>Earliest legal time over all proposals (<see cref="TimingModel.Never"/> when there is none).</summary>
     public long MinEarliest()
     {
-        if (_stale) return Refresh();
-        long min = TimingModel.Never;
-        foreach (long e in _earliest) min = Math.Min(min, e);
-        return min;
+        if (_stale) Refresh();
+        else if (_minStale)
+        {
+            long min = TimingModel.Never;
+            foreach (long e in _earliest) min = Math.Min(min, e);
+            _min = min; _minStale = false;
+        }
+        return _min;
     }
 
     /// <summary>
@@ -64,6 +72,7 @@ internal sealed class CommandMux
     {
         Refresh();
         legalAt = now;
+        if (_min > now && refreshKey == long.MaxValue && !_minStale) return -1; // nothing is legal yet
         if (_uniformLength)
         {
             if (refreshKey <= now + _timing.Length(DramCommand.RD)) return -1; // a legal refresh goes first
@@ -84,10 +93,10 @@ internal sealed class CommandMux
         return best;
     }
 
-    private long Refresh()
+    private void Refresh()
     {
-        if (!_stale) return 0;
-        _stale = false;
-        return _timing.EarliestAll(_baseSlot, _groupSlot, _bankSlot, _earliest);
+        if (!_stale) return;
+        _stale = false; _minStale = false;
+        _min = _timing.EarliestAll(_baseSlot, _groupSlot, _bankSlot, _earliest);
     }
 }

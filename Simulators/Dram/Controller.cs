@@ -30,6 +30,7 @@ internal sealed class Controller : IRankView
     private readonly int[] _openRow, _current, _openPerRank, _busyPerRank, _rankOf;
     private readonly CommandMux _mux;
     private readonly int _readDelay, _writeDelay;
+    private readonly bool _refreshes;
     private int _dirtyCount;
     private bool _lastWasWrite;
 
@@ -46,6 +47,7 @@ internal sealed class Controller : IRankView
         _buffer = ControllerParts.Buffer(c, _banks);
         _refresh = new IRefreshPolicy[o.Ranks];
         for (int r = 0; r < o.Ranks; r++) _refresh[r] = ControllerParts.Refresh(c, standard, r);
+        _refreshes = c.RefreshPolicy != RefreshPolicyKind.NoRefresh;
         int spacing = c.Arbiter == ArbiterKind.Simple ? 1 + c.ArbitrationDelayBwCycles : 0;
         Responses = new ResponseQueue(c.RespQueue == RespQueueKind.Reorder, spacing);
         Counters = new CommandCounters(o.Ranks, _banksPerRank, standard.Timing);
@@ -89,10 +91,10 @@ internal sealed class Controller : IRankView
     public bool Step(long now)
     {
         EvaluateDirty();
-        for (int r = 0; r < _refresh.Length; r++) _refresh[r].Evaluate(now, this);
         long refreshKey = long.MaxValue, refreshTime = 0;
         int refreshRank = -1;
-        for (int r = 0; r < _refresh.Length; r++)
+        for (int r = 0; _refreshes && r < _refresh.Length; r++) _refresh[r].Evaluate(now, this);
+        for (int r = 0; _refreshes && r < _refresh.Length; r++)
         {
             if (_refresh[r].Command is not { } c) continue;
             long t = Math.Max(now, _timing.Earliest(c, _refresh[r].Bank)), key = t + _timing.Length(c);
@@ -115,9 +117,9 @@ internal sealed class Controller : IRankView
     public long NextEvent(long now)
     {
         EvaluateDirty();
-        for (int r = 0; r < _refresh.Length; r++) _refresh[r].Evaluate(now, this); // DRAMSys step (6)
         long next = long.MaxValue;
-        for (int r = 0; r < _refresh.Length; r++)
+        for (int r = 0; _refreshes && r < _refresh.Length; r++) _refresh[r].Evaluate(now, this); // DRAMSys step (6)
+        for (int r = 0; _refreshes && r < _refresh.Length; r++)
             next = Math.Min(next, _refresh[r].Command is { } c ? _timing.Earliest(c, _refresh[r].Bank) : _refresh[r].NextTrigger);
         return Math.Max(Math.Min(next, _mux.MinEarliest()), now + 1);
     }
