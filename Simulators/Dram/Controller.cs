@@ -48,7 +48,7 @@ internal sealed class Controller : IRankView
         _refresh = new IRefreshPolicy[o.Ranks];
         for (int r = 0; r < o.Ranks; r++) _refresh[r] = ControllerParts.Refresh(c, standard, r);
         _refreshes = c.RefreshPolicy != RefreshPolicyKind.NoRefresh;
-        int spacing = c.Arbiter == ArbiterKind.Simple ? 1 + c.ArbitrationDelayBwCycles : 0;
+        int spacing = c.Arbiter == ArbiterKind.Simple && c.TransactionQueueSize == 0 ? 1 + c.ArbitrationDelayBwCycles : 0;
         Responses = new ResponseQueue(c.RespQueue == RespQueueKind.Reorder, spacing);
         Counters = new CommandCounters(o.Ranks, _banksPerRank, standard.Timing);
         int bw = c.PhyDelayFwCycles + c.PhyDelayBwCycles + c.ThinkDelayBwCycles;
@@ -70,6 +70,7 @@ internal sealed class Controller : IRankView
     /// <summary>When the last issued command finished (DRAMSys's last phase end).</summary>
     public long LastCommandEnd { get; private set; }
     public bool HasBufferSpace => _buffer.HasSpace;
+    public bool HasBufferSpaceFor(int bank, bool isWrite) => _buffer.HasSpaceFor(bank, isWrite);
 
     bool IRankView.IsOpen(int bank) => _open[bank];
     bool IRankView.AnyOpen(int rank) => _openPerRank[rank] > 0;

@@ -40,6 +40,13 @@ public sealed record ControllerConfig
     public int PhyDelayFwCycles { get; init; }
     /// <summary>DRAM-to-controller data delay, added to responses (DRAMSys PhyDelayBw).</summary>
     public int PhyDelayBwCycles { get; init; }
+    /// <summary>
+    /// 0 (default): DRAMSys's front end (trace player and <see cref="Arbiter"/>). Above 0: DRAMsim3's
+    /// instead: a transaction queue of this many entries per channel (DRAMsim3 trans_queue_size)
+    /// from which, each cycle, the oldest request whose bank has buffer space moves on (no
+    /// head-of-line blocking); latency counts from entering it. Not a DRAMSys knob.
+    /// </summary>
+    public int TransactionQueueSize { get; init; }
 
     /// <summary>ArchGym's DRAMGym default policy (archgym-configs/policy.json).</summary>
     public static ControllerConfig ArchGymDefault { get; } = new()
@@ -65,6 +72,7 @@ public sealed record ControllerConfig
         InRange("ThinkDelayFw", ThinkDelayFwCycles, 0, 1000); InRange("ThinkDelayBw", ThinkDelayBwCycles, 0, 1000);
         InRange("ArbitrationDelayFw", ArbitrationDelayFwCycles, 0, 1000); InRange("ArbitrationDelayBw", ArbitrationDelayBwCycles, 0, 1000);
         InRange("PhyDelayFw", PhyDelayFwCycles, 0, 1000); InRange("PhyDelayBw", PhyDelayBwCycles, 0, 1000);
+        InRange(nameof(TransactionQueueSize), TransactionQueueSize, 0, 1 << 20);
         return this;
     }
 

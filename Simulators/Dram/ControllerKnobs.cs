@@ -24,7 +24,7 @@ public static class ControllerKnobs
     [
         .. DesignKnobs, "RequestBufferSizeRead", "RequestBufferSizeWrite", "ThinkDelayFw", "ThinkDelayBw",
         "ArbitrationDelayFw", "ArbitrationDelayBw", "PhyDelayFw", "PhyDelayBw", "CmdMux", "PowerDownPolicy",
-        "RefreshManagement", "HighWatermark", "LowWatermark", "BlockingReadDelay", "BlockingWriteDelay",
+        "RefreshManagement", "HighWatermark", "LowWatermark", "BlockingReadDelay", "BlockingWriteDelay", "TransactionQueueSize",
     ];
 
     /// <summary>Applies knobs in order to <paramref name="baseConfig"/> (DRAMSys's defaults when null) and validates the result.</summary>
@@ -67,6 +67,7 @@ public static class ControllerKnobs
             "ArbitrationDelayBw" => c with { ArbitrationDelayBwCycles = Int(knob, value, 0, source) },
             "PhyDelayFw" => c with { PhyDelayFwCycles = Int(knob, value, 0, source) },
             "PhyDelayBw" => c with { PhyDelayBwCycles = Int(knob, value, 0, source) },
+            "TransactionQueueSize" => c with { TransactionQueueSize = Int(knob, value, 0, source) },
             "CmdMux" => Only(c, knob, value, "Oldest", source),
             "PowerDownPolicy" => Only(c, knob, value, "NoPowerDown", source),
             "RefreshManagement" => Only(c, knob, value, "false", source),

@@ -1,7 +1,3 @@
-using ArchGym.Simulators.Common;
-using ArchGym.Simulators.Dram.Standards;
-using ArchGym.Simulators.Workloads.Traces;
-
 namespace ArchGym.Simulators.Dram;
 
 /// <summary>
@@ -15,10 +11,8 @@ namespace ArchGym.Simulators.Dram;
 /// every second cycle (Reorder: in request order). The controller sees a request ThinkDelayFw after
 /// its BEGIN_REQ and accepts it when the scheduler buffer has space.
 /// </summary>
-internal sealed class Frontend(ITraceSource trace, DramStandard standard, CompiledMapping mapping, ControllerConfig config,
-    Controller[] channels, RequestTable requests)
+internal sealed class Frontend(RequestSource source, ControllerConfig config, Controller[] channels, RequestTable requests) : IFrontend
 {
-    private readonly IEnumerator<TraceRequest> _trace = trace.Read().GetEnumerator();
     private readonly bool _simple = config.Arbiter == ArbiterKind.Simple, _inOrder = config.Arbiter == ArbiterKind.Reorder;
     private readonly int _think = config.ThinkDelayFwCycles, _delayFw = config.ArbitrationDelayFwCycles, _delayBw = config.ArbitrationDelayBwCycles;
     private readonly int[] _presented = Filled(channels.Length, -1);
@@ -27,16 +21,19 @@ internal sealed class Frontend(ITraceSource trace, DramStandard standard, Compil
     private readonly Ring<long> _releases = new();       // END_RESP times at the player (Fifo/Reorder)
     private readonly ReorderWindow _window = new();      // Reorder: response arrival times by request id
     private int _pending = -1, _active;
-    private long _pendingCycle, _playerEndReq, _nextId, _lastToPlayer = long.MinValue / 2;
-    private bool _traceDone, _awaitingEndReq, _waitingForSlot;
+    private long _pendingCycle, _playerEndReq, _inFlight, _lastToPlayer = long.MinValue / 2;
+    private bool _awaitingEndReq, _waitingForSlot;
 
-    public long Reads { get; private set; }
-    public long Writes { get; private set; }
-    public long InFlight { get; private set; }
-    public bool Done => _traceDone && _pending < 0 && InFlight == 0;
+    public long Reads => source.Reads;
+    public long Writes => source.Writes;
+    public bool Done => source.Exhausted && _pending < 0 && _inFlight == 0;
 
-    /// <summary>Player and arbiter progress at <paramref name="now"/>, then acceptance with END_REQ now; repeated until nothing moves.</summary>
-    public void Advance(long now)
+    public void BeforeCommands(long now) => Advance(now);
+
+    public void AfterCommands(long now) { }
+
+    // Player and arbiter progress at `now`, then acceptance with END_REQ now; repeated until nothing moves.
+    private void Advance(long now)
     {
         bool moved;
         do
@@ -55,7 +52,7 @@ internal sealed class Frontend(ITraceSource trace, DramStandard standard, Compil
     /// <summary>Request <paramref name="slot"/> began its response at the controller at <paramref name="time"/>.</summary>
     public void Responded(int slot, long time)
     {
-        InFlight--;
+        _inFlight--;
         if (_simple) return;
         long id = requests[slot].Id, arrival = time + _delayBw;
         if (!_inOrder) { ToPlayer(arrival); return; }
@@ -150,18 +147,8 @@ internal sealed class Frontend(ITraceSource trace, DramStandard standard, Compil
     private bool Fetch()
     {
         if (_pending >= 0) return true;
-        if (_traceDone || !_trace.MoveNext()) { _traceDone = true; return false; }
-        var t = _trace.Current;
-        if (t.Bytes > standard.BytesPerBurst)
-            throw new InvalidConfigException("request bytes", t.Bytes, $"at most one {standard.BytesPerBurst}-byte burst of {standard.Name}", $"{trace.Name}: request {_nextId + 1}");
-        mapping.Decode(t.Address, trace.Name, _nextId, out int channel, out int bank, out int row);
-        _pending = requests.Allocate();
-        ref var r = ref requests[_pending];
-        r.Id = _nextId++; r.Address = t.Address; r.IsWrite = t.IsWrite; r.NeededActivate = false;
-        r.Channel = channel; r.Bank = bank; r.Row = row;
-        _pendingCycle = t.Cycle;
-        if (t.IsWrite) Writes++; else Reads++;
-        InFlight++;
+        if (!source.TryFetch(out _pending, out _pendingCycle)) return false;
+        _inFlight++;
         return true;
     }
 

@@ -34,10 +34,14 @@ internal sealed class SimulationRun
 
     public DramReport Execute(ITraceSource workload)
     {
-        var front = new Frontend(workload, _standard, _mapping, _config.Controller, _channels, _requests);
-        // With the Simple arbiter nothing waits for a response, so responses are collected at the next event
-        // (with their own times) instead of being events themselves.
-        bool responseEvents = _config.Controller.Arbiter != ArbiterKind.Simple;
+        var c0 = _config.Controller;
+        var source = new RequestSource(workload, _standard, _mapping, _requests);
+        IFrontend front = c0.TransactionQueueSize > 0
+            ? new TransactionQueueFrontend(source, c0, _channels, _requests)
+            : new Frontend(source, c0, _channels, _requests);
+        // With the Simple arbiter (and DRAMsim3's queue) nothing waits for a response, so responses are collected
+        // at the next event (with their own times) instead of being events themselves.
+        bool responseEvents = c0.Arbiter != ArbiterKind.Simple && c0.TransactionQueueSize == 0;
         long now = 0, lastResponse = 0;
         while (true)
         {
@@ -55,9 +59,10 @@ internal sealed class SimulationRun
                 }
             }
             if (front.Done) break; // the simulation ends with the last response
-            front.Advance(now);
+            front.BeforeCommands(now);
             for (int c = 0; c < _channels.Length; c++)
                 if (_channels[c].Step(now)) front.AfterColumnCommand(c, now);
+            front.AfterCommands(now);
             if (front.Done) break;
             long next = front.NextEvent(now), response = long.MaxValue;
             for (int c = 0; c < _channels.Length; c++)
