@@ -1,12 +1,14 @@
+using System.Numerics;
+
 namespace ArchGym.Simulators.Dram;
 
 /// <summary>
 /// The bank machines' proposals and DRAMSys's CmdMuxOldest over them: each bank proposes at most
 /// one command for its current request; the mux issues, per cycle, the proposal that can finish
 /// first (earliest legal time + command length), ties to the oldest request. Legal times are cached
-/// and recomputed for all banks (one branch-free pass) only after a command changed the timing
-/// state; with equal command lengths (DDR3/DDR4/HBM2) selection is "the oldest request among the
-/// proposals legal now".
+/// and recomputed only after a command changed the timing state, and only for the banks that have
+/// a proposal (a bit mask); with equal command lengths (DDR3/DDR4/HBM2) selection is "the oldest
+/// request among the proposals legal now".
 /// </summary>
 internal sealed class CommandMux
 {
@@ -16,11 +18,13 @@ internal sealed class CommandMux
     private readonly DramCommand[] _cmd;
     private readonly long[] _earliest, _id;
     private readonly int[] _baseSlot, _groupSlot, _bankSlot;
-    private long _min = TimingModel.Never;  // minimum of _earliest unless _minStale
+    private ulong _active;                  // banks with a proposal
+    private long _min = TimingModel.Never;  // minimum legal time over the active banks unless _minStale
     private bool _stale, _minStale;
 
     public CommandMux(TimingModel timing, int banks, bool uniformLength)
     {
+        if (banks > 64) throw new ArgumentOutOfRangeException(nameof(banks), banks, "at most 64 banks per channel");
         _timing = timing; _uniformLength = uniformLength;
         _cmd = new DramCommand[banks]; _earliest = new long[banks]; _id = new long[banks];
         _baseSlot = new int[banks]; _groupSlot = new int[banks]; _bankSlot = new int[banks];
@@ -32,6 +36,7 @@ internal sealed class CommandMux
     public void Propose(int bank, DramCommand cmd, long requestId)
     {
         _cmd[bank] = cmd; _id[bank] = requestId;
+        _active |= 1UL << bank;
         (_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]) = _timing.Slots(cmd, bank);
         if (_stale) return;
         long e = _earliest[bank] = _timing.EarliestOne(_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]);
@@ -40,8 +45,8 @@ internal sealed class CommandMux
 
     public void Withdraw(int bank)
     {
-        _cmd[bank] = None; _id[bank] = long.MaxValue;
-        (_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]) = _timing.Slots(None, bank);
+        _cmd[bank] = None;
+        _active &= ~(1UL << bank);
         if (_earliest[bank] == _min) _minStale = true;
         _earliest[bank] = TimingModel.Never;
     }
@@ -56,7 +61,7 @@ internal sealed class CommandMux
         else if (_minStale)
         {
             long min = TimingModel.Never;
-            foreach (long e in _earliest) min = Math.Min(min, e);
+            for (ulong m = _active; m != 0; m &= m - 1) min = Math.Min(min, _earliest[BitOperations.TrailingZeroCount(m)]);
             _min = min; _minStale = false;
         }
         return _min;
@@ -70,22 +75,24 @@ internal sealed class CommandMux
     /// </summary>
     public int Select(long now, long refreshKey, out long legalAt)
     {
-        Refresh();
         legalAt = now;
-        if (_min > now && refreshKey == long.MaxValue && !_minStale) return -1; // nothing is legal yet
+        if (MinEarliest() > now && refreshKey == long.MaxValue) return -1; // nothing is legal yet
+        int best = -1;
         if (_uniformLength)
         {
             if (refreshKey <= now + _timing.Length(DramCommand.RD)) return -1; // a legal refresh goes first
             long oldest = long.MaxValue;
-            for (int b = 0; b < _earliest.Length; b++) oldest = Math.Min(oldest, _earliest[b] <= now ? _id[b] : long.MaxValue);
-            if (oldest == long.MaxValue) return -1;
-            return Array.IndexOf(_id, oldest);
+            for (ulong m = _active; m != 0; m &= m - 1)
+            {
+                int b = BitOperations.TrailingZeroCount(m);
+                if (_earliest[b] <= now && _id[b] < oldest) { oldest = _id[b]; best = b; }
+            }
+            return best;
         }
         long bestKey = refreshKey, bestId = -1;
-        int best = -1;
-        for (int b = 0; b < _earliest.Length; b++)
+        for (ulong m = _active; m != 0; m &= m - 1)
         {
-            if (_cmd[b] == None) continue;
+            int b = BitOperations.TrailingZeroCount(m);
             long t = Math.Max(now, _earliest[b]), key = t + _timing.Length(_cmd[b]);
             if (key > bestKey || key == bestKey && _id[b] >= bestId) continue;
             bestKey = key; bestId = _id[b]; best = b; legalAt = t;
@@ -95,8 +102,13 @@ internal sealed class CommandMux
 
     private void Refresh()
     {
-        if (!_stale) return;
         _stale = false; _minStale = false;
-        _min = _timing.EarliestAll(_baseSlot, _groupSlot, _bankSlot, _earliest);
+        long min = TimingModel.Never;
+        for (ulong m = _active; m != 0; m &= m - 1)
+        {
+            int b = BitOperations.TrailingZeroCount(m);
+            min = Math.Min(min, _earliest[b] = _timing.EarliestOne(_baseSlot[b], _groupSlot[b], _bankSlot[b]));
+        }
+        _min = min;
     }
 }

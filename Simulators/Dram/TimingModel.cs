@@ -78,19 +78,9 @@ internal sealed class TimingModel
     }
 
     /// <summary>
-    /// Earliest cycle for each bank's proposal given its <see cref="Slots"/>: the same value as
+    /// Earliest cycle for a bank's proposal given its <see cref="Slots"/>: the same value as
     /// <see cref="Earliest"/>, from the per-rank bases kept up to date by <see cref="Issue"/>.
     /// </summary>
-    /// <returns>The minimum over all banks.</returns>
-    public long EarliestAll(int[] baseSlot, int[] groupSlot, int[] bankSlot, long[] result)
-    {
-        long min = Never;
-        for (int b = 0; b < result.Length; b++)
-            min = Math.Min(min, result[b] = Math.Max(_base[baseSlot[b]], Math.Max(_group[groupSlot[b]], _bank[bankSlot[b]])));
-        return min;
-    }
-
-    /// <summary>One bank's value of <see cref="EarliestAll"/>.</summary>
     public long EarliestOne(int baseSlot, int groupSlot, int bankSlot) =>
         Math.Max(_base[baseSlot], Math.Max(_group[groupSlot], _bank[bankSlot]));
 

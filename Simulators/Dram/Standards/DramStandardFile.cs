@@ -21,6 +21,8 @@ internal sealed record DramStandardFile(
             ("timing.CWL", t.CWL), ("timing.RCD", t.RCD), ("timing.RP", t.RP), ("timing.RAS", t.RAS),
             ("timing.RC", t.RC), ("timing.CCD_S", t.CCD_S), ("timing.CCD_L", t.CCD_L), ("timing.RFC", t.RFC),
             ("timing.REFI", t.REFI), ("timing.RRD_S", t.RRD_S), ("timing.RRD_L", t.RRD_L), ("timing.FAW", t.FAW));
+        if (org.Ranks * org.BankGroups * org.BanksPerGroup > 64)
+            throw new InvalidConfigException("organization", $"{org.Ranks * org.BankGroups * org.BanksPerGroup} banks per channel", "at most 64 banks per channel", sourceName);
         if (org.BurstLength % 2 != 0) throw new InvalidConfigException("organization.burstLength", org.BurstLength, "an even burst length", sourceName);
         var timing = new DramTiming(t.TCKps, t.CL, t.CWL, t.RCD, t.RP, t.RPab > 0 ? t.RPab : t.RP, t.RAS, t.RC, t.RTP, t.WR,
             t.WTR_S, t.WTR_L, t.CCD_S, t.CCD_L, t.RRD_S, t.RRD_L, t.FAW, t.RFC, t.REFI, t.RFCpb, t.REFIpb, t.RTRS);
