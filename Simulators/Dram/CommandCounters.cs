@@ -9,6 +9,7 @@ namespace ArchGym.Simulators.Dram;
 internal sealed class CommandCounters
 {
     private readonly int _banksPerRank;
+    private readonly DramTiming _t;
     private readonly bool[] _open;
     private readonly int[] _openPerRank;
     private readonly long[] _activeSince;
@@ -19,15 +20,15 @@ internal sealed class CommandCounters
     public long RowHits, ColumnCommands;
     public long ActiveCycles, RefreshCycles;
 
-    public CommandCounters(int ranks, int banksPerRank)
+    public CommandCounters(int ranks, int banksPerRank, DramTiming timing)
     {
-        _banksPerRank = banksPerRank;
+        _banksPerRank = banksPerRank; _t = timing;
         _open = new bool[ranks * banksPerRank];
         _openPerRank = new int[ranks];
         _activeSince = new long[ranks];
     }
 
-    public void Count(DramCommand cmd, int bank, long now, DramTiming t)
+    public void Count(DramCommand cmd, int bank, long now)
     {
         int rank = bank / _banksPerRank;
         switch (cmd)
@@ -46,8 +47,8 @@ internal sealed class CommandCounters
             case DramCommand.WR: Wr++; break;
             case DramCommand.RDA: Rd++; Close(bank, now); break;
             case DramCommand.WRA: Wr++; Close(bank, now); break;
-            case DramCommand.REFAB: RefAb++; RefreshCycles += t.RFC; break;
-            case DramCommand.REFPB: RefPb++; RefreshCycles += t.RFCpb; break;
+            case DramCommand.REFAB: RefAb++; RefreshCycles += _t.RFC; break;
+            case DramCommand.REFPB: RefPb++; RefreshCycles += _t.RFCpb; break;
         }
     }
 

@@ -32,12 +32,17 @@ internal static class ControllerParts
         _ => new SharedBuffer(c.RequestBufferSize),
     };
 
-    public static IRefreshPolicy Refresh(ControllerConfig c, DramStandard s, int rank) => c.RefreshPolicy switch
+    /// <exception cref="InvalidConfigException">PerBank on a standard without per-bank refresh.</exception>
+    public static IRefreshPolicy Refresh(ControllerConfig c, DramStandard s, int rank)
     {
-        RefreshPolicyKind.NoRefresh => new NoRefresh(),
-        RefreshPolicyKind.AllBank => new AllBankRefresh(rank, s.Organization.BanksPerRank, s.Timing.REFI, c.RefreshMaxPostponed, c.RefreshMaxPulledin),
-        _ when s.SupportsPerBankRefresh => new PerBankRefresh(rank, s.Organization.BanksPerRank, s.Timing.REFIpb, c.RefreshMaxPostponed, c.RefreshMaxPulledin),
-        _ => throw new InvalidConfigException(nameof(ControllerConfig.RefreshPolicy), c.RefreshPolicy,
-            $"NoRefresh or AllBank ({s.Name} has no per-bank refresh)"),
-    };
+        var o = s.Organization;
+        return c.RefreshPolicy switch
+        {
+            RefreshPolicyKind.NoRefresh => new NoRefresh(),
+            RefreshPolicyKind.AllBank => new AllBankRefresh(rank, o.BanksPerRank, s.Timing.REFI, o.Ranks, c.RefreshMaxPostponed, c.RefreshMaxPulledin),
+            _ when s.SupportsPerBankRefresh => new PerBankRefresh(rank, o.BanksPerRank, s.Timing.REFIpb, o.Ranks, c.RefreshMaxPostponed, c.RefreshMaxPulledin),
+            _ => throw new InvalidConfigException(nameof(ControllerConfig.RefreshPolicy), c.RefreshPolicy,
+                $"NoRefresh or AllBank ({s.Name} has no per-bank refresh)"),
+        };
+    }
 }

@@ -2,7 +2,11 @@ using ArchGym.Simulators.Dram.Power;
 
 namespace ArchGym.Simulators.Dram;
 
-/// <summary>Result of one DRAM simulation; times in DRAM clock cycles of the standard and in ns.</summary>
+/// <summary>
+/// Result of one DRAM simulation; times in DRAM clock cycles of the standard and in ns. The simulated
+/// time ends with the last response or the end of the last command (an auto-precharge, a refresh),
+/// whichever is later (DRAMSys's last phase end).
+/// </summary>
 public sealed record DramReport
 {
     public required string Standard { get; init; }
@@ -15,11 +19,15 @@ public sealed record DramReport
     /// <summary>Mean read latency from REQ.begin at the controller to BEGIN_RESP (DRAMSys's definition).</summary>
     public required double AverageReadLatencyCycles { get; init; }
     public double AverageReadLatencyNs => AverageReadLatencyCycles * TckNs;
-    public required double P50ReadLatencyNs { get; init; }
-    public required double P99ReadLatencyNs { get; init; }
-    /// <summary>Requests x burst bytes / simulated time.</summary>
+    /// <summary>Median read latency (nearest rank), cycles.</summary>
+    public required double P50ReadLatencyCycles { get; init; }
+    /// <summary>99th-percentile read latency (nearest rank), cycles.</summary>
+    public required double P99ReadLatencyCycles { get; init; }
+    public double P50ReadLatencyNs => P50ReadLatencyCycles * TckNs;
+    public double P99ReadLatencyNs => P99ReadLatencyCycles * TckNs;
+    /// <summary>Requests x burst bytes / simulated time (bytes per ns = GB/s).</summary>
     public required double BandwidthGBps { get; init; }
-    /// <summary>1 - (requests that needed an ACT) / requests.</summary>
+    /// <summary>1 - (column commands whose request needed an ACT) / column commands (DRAMSys's definition).</summary>
     public required double RowBufferHitRate { get; init; }
     /// <summary>ACT commands.</summary>
     public required long Activates { get; init; }

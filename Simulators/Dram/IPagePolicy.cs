@@ -9,20 +9,12 @@ internal interface IPagePolicy
     /// <param name="isWrite">direction of the request being served.</param>
     /// <param name="queue">all requests buffered for the bank, including the one being served.</param>
     /// <param name="openRow">the open row.</param>
-    DramCommand ColumnCommand(bool isWrite, ReadOnlySpan<QueuedRequest> queue, int openRow);
+    /// <param name="scheduler">answers the look-ahead questions the adaptive policies ask.</param>
+    DramCommand ColumnCommand(bool isWrite, ReadOnlySpan<QueuedRequest> queue, int openRow, IScheduler scheduler);
 }
 
-internal static class PageQueries
+internal static class PageCommands
 {
     public static DramCommand Plain(bool isWrite) => isWrite ? DramCommand.WR : DramCommand.RD;
     public static DramCommand AutoPrecharge(bool isWrite) => isWrite ? DramCommand.WRA : DramCommand.RDA;
-
-    /// <summary>DRAMSys hasFurtherRowHit: at least two buffered requests target the open row.</summary>
-    public static bool FurtherRowHit(ReadOnlySpan<QueuedRequest> queue, int openRow)
-    {
-        int hits = 0;
-        foreach (ref readonly var r in queue)
-            if (r.Row == openRow && ++hits == 2) return true;
-        return false;
-    }
 }

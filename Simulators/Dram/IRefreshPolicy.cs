@@ -1,28 +1,36 @@
 namespace ArchGym.Simulators.Dram;
 
-/// <summary>What the controller tells a refresh policy about one rank.</summary>
+/// <summary>What the controller tells a refresh manager about, and lets it do to, its banks (channel bank indices).</summary>
 internal interface IRankView
 {
     bool IsOpen(int bank);
-    bool HasRequests(int rank);
+    bool AnyOpen(int rank);
+    /// <summary>DRAMSys BankMachine::isIdle: the bank machine holds no request.</summary>
+    bool IsIdle(int bank);
+    bool AnyBusy(int rank);
+    /// <summary>DRAMSys BankMachine::block: the bank machine proposes nothing until the bank is refreshed.</summary>
+    void Block(int bank);
 }
 
 /// <summary>
-/// Refresh manager of one rank (DRAMSys RefreshManagerIF). It tracks refreshes owed (one more every
-/// tREFI), decides when to refresh (JEDEC lets up to 8 be postponed while busy or pulled in while
-/// idle), blocks the banks it needs and asks for PRE/PREA first when those banks are open.
+/// Refresh manager of one rank (DRAMSys RefreshManagerIF). <see cref="Evaluate"/> runs at every
+/// controller step, updates the manager's state (a refresh comes due every interval; JEDEC's flexible
+/// refresh lets RefreshMaxPostponed of them wait while the rank is busy and RefreshMaxPulledin be
+/// issued early while it is idle) and leaves the command it wants in <see cref="Command"/>.
 /// </summary>
 internal interface IRefreshPolicy
 {
-    /// <summary>Updates the policy at <paramref name="now"/>; returns the command it wants (or null) and its bank.</summary>
-    DramCommand? Evaluate(long now, IRankView view, out int bank);
+    void Evaluate(long now, IRankView view);
 
-    /// <summary>True while <paramref name="bank"/> is reserved for a refresh (the bank machine must not start new work).</summary>
-    bool Blocks(int bank);
+    /// <summary>The command wanted after the last <see cref="Evaluate"/> (PRE/PREA first when banks are open), or null.</summary>
+    DramCommand? Command { get; }
 
-    /// <summary>A command was issued on this rank.</summary>
-    void Issued(DramCommand command, int bank, long now);
+    /// <summary>Channel bank index the command is for (a bank of the rank for rank commands).</summary>
+    int Bank { get; }
 
-    /// <summary>Next cycle at which the policy's decision can change by itself (a new refresh becomes due).</summary>
-    long NextDue { get; }
+    /// <summary>A command was issued on this rank (DRAMSys RefreshManager::update).</summary>
+    void Issued(DramCommand command, int bank);
+
+    /// <summary>Next cycle at which the manager's decision can change by itself (the next refresh is due).</summary>
+    long NextTrigger { get; }
 }

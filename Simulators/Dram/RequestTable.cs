@@ -3,7 +3,8 @@ namespace ArchGym.Simulators.Dram;
 /// <summary>One in-flight request.</summary>
 internal struct RequestSlot
 {
-    public long Id;          // arrival order (payload ID)
+    public long Id;          // arrival order at the front end (payload ID)
+    public long Sequence;    // acceptance order at its channel (DRAMSys channel payload ID)
     public ulong Address;
     public bool IsWrite;
     public bool NeededActivate;
@@ -11,7 +12,7 @@ internal struct RequestSlot
     public long BeginCycle;  // REQ.begin at the controller (latency start)
 }
 
-/// <summary>Pool of request slots reused through a free list (no allocation once warmed up).</summary>
+/// <summary>Pool of request slots reused through a free list (no allocation once warmed up; size = requests in flight).</summary>
 internal sealed class RequestTable
 {
     private RequestSlot[] _slots = new RequestSlot[256];

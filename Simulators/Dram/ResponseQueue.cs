@@ -1,42 +1,52 @@
 namespace ArchGym.Simulators.Dram;
 
 /// <summary>
-/// Responses of one channel (DRAMSys RespQueueFifo / RespQueueReorder). Fifo returns them in column-command
-/// order; Reorder holds a finished response until every older request of the channel has answered.
-/// At most one response begins per cycle (the BEGIN_RESP/END_RESP handshake). Produced responses are
-/// handed out in non-decreasing time order through <see cref="TryPeek"/> / <see cref="Pop"/>.
+/// Responses of one channel (DRAMSys RespQueueFifo / RespQueueReorder). A response may begin once its
+/// data strobe has ended. Fifo hands them out in column-command order; Reorder in acceptance order
+/// (a finished response waits for every older request of the channel). A new response begins at
+/// least <c>spacing</c> cycles after the previous one: the BEGIN_RESP/END_RESP handshake with the
+/// initiator (1 cycle, plus the arbiter's backward delay) for the Simple arbiter, 0 for Fifo and
+/// Reorder, which take every response at once.
 /// </summary>
-internal sealed class ResponseQueue(bool reorder)
+internal sealed class ResponseQueue(bool reorder, int spacing)
 {
-    private readonly Queue<(int Slot, long Id)> _accepted = new();   // Reorder: arrival order
-    private readonly Dictionary<long, long> _finished = new();       // Reorder: id -> data end
-    private readonly Queue<(int Slot, long Time)> _ready = new();
-    private long _last = long.MinValue;
+    private readonly Ring<(int Slot, long Time)> _ready = new();
+    private readonly Ring<(int Slot, long DataEnd)> _pending = new(); // Reorder: by acceptance order, DataEnd < 0 = not yet
+    private long _firstPendingId, _nextId, _last = long.MinValue / 2;
 
-    public void Accepted(int slot, long id)
+    /// <summary>The request got its per-channel sequence number (acceptance order); returns it.</summary>
+    public long Accepted(int slot)
     {
-        if (reorder) _accepted.Enqueue((slot, id));
+        if (reorder) _pending.Enqueue((slot, -1));
+        return _nextId++;
     }
 
-    public void DataDone(int slot, long id, long dataEnd)
+    /// <summary>The column command of request <paramref name="sequence"/> ends its data at <paramref name="dataEnd"/>.</summary>
+    public void DataDone(int slot, long sequence, long dataEnd)
     {
         if (!reorder) { Emit(slot, dataEnd); return; }
-        _finished[id] = dataEnd;
-        while (_accepted.Count > 0 && _finished.Remove(_accepted.Peek().Id, out var end))
-            Emit(_accepted.Dequeue().Slot, end);
+        _pending[(int)(sequence - _firstPendingId)].DataEnd = dataEnd;
+        while (_pending.Count > 0 && _pending.Peek().DataEnd >= 0)
+        {
+            var done = _pending.Dequeue();
+            _firstPendingId++;
+            Emit(done.Slot, done.DataEnd);
+        }
     }
 
     public bool TryPeek(out int slot, out long time)
     {
-        if (_ready.TryPeek(out var r)) { slot = r.Slot; time = r.Time; return true; }
+        if (_ready.Count > 0) { (slot, time) = _ready.Peek(); return true; }
         slot = -1; time = long.MaxValue; return false;
     }
 
     public void Pop() => _ready.Dequeue();
 
+    public bool IsEmpty => _ready.Count == 0 && _pending.Count == 0;
+
     private void Emit(int slot, long dataEnd)
     {
-        _last = Math.Max(dataEnd, _last + 1);
+        _last = Math.Max(dataEnd, _last + spacing);
         _ready.Enqueue((slot, _last));
     }
 }

@@ -6,33 +6,86 @@ namespace ArchGym.Simulators.Dram;
 /// The controller's view of the JEDEC timing constraints of one channel, kept as "earliest next time"
 /// tables per bank, bank group and rank (Ramulator's future-constraint style): issuing a command
 /// raises the earliest times of the commands it constrains; <see cref="Earliest"/> is a max over a
-/// few entries. Formulas follow JESD79-4 section 13 (tCCD_S/L, tRRD_S/L, tWTR_S/L, tFAW, tRTP, tWR,
-/// read-to-write turnaround RL + BL/2 + 2 - WL, rank switch tRTRS) and DRAMSys's CheckerDDR4.
-/// Auto-precharge starts at max(RD + tRTP, ACT + tRAS) (JEDEC), write recovery at WL + BL/2 + tWR.
+/// few entries. Formulas follow JESD79-4 section 13 and DRAMSys's CheckerDDR4: tCCD_S/L, tRRD_S/L,
+/// tWTR_S/L (from the end of write data), tFAW, tRTP, tWR, read-to-write RL + BL/2 + 1 + tWPRE - WL,
+/// rank switches RL + BL/2 + tRTRS + tWPRE - WL and WL + BL/2 + tRTRS + tRPRE - RL (pre-ambles of one
+/// cycle), all-bank precharge tRPab. The command bus is busy for each command's cycle count.
+/// Auto-precharge starts at max(RD + tRTP, ACT + tRAS) and max(WR data end + tWR, ACT + tRAS)
+/// (JEDEC), or without the tRAS hold and with no tRC between ACTs in <see cref="TimingMode.DramSys5"/>.
 /// </summary>
 internal sealed class TimingModel
 {
-    private const int Act = 0, Pre = 1, Rd = 2, Wr = 3, Ref = 4, Kinds = 5;
+    // Ref: REFAB (needs every bank of the rank ready); RefPb: rank-wide limits on a per-bank refresh (tRRD, tRFCpb, tRFC).
+    private const int Act = 0, Pre = 1, Rd = 2, Wr = 3, Ref = 4, RefPb = 5, Kinds = 6;
+    private const int Preamble = 1; // tRPRE = tWPRE = 1 nCK
     private readonly DramTiming _t;
-    private readonly int _ranks, _banksPerRank, _banksPerGroup, _groupsPerRank, _burst;
-    private readonly long[] _bank, _group, _rank;
+    private readonly CommandCycles _cycles;
+    private readonly bool _jedecAutoPrecharge;
+    private readonly int _ranks, _banksPerRank, _banksPerGroup, _groupsPerRank, _burst, _rc;
+    private readonly long[] _bank, _group, _rank, _base; // _base: per rank and kind, max(bus, rank constraint, tFAW)
     private readonly long[] _faw; // 4 most recent ACTs per rank (ring)
-    private readonly int[] _fawHead;
+    private readonly int[] _fawHead, _rankOf, _groupOf, _length, _kindOf;
     private long _bus;
 
-    public TimingModel(DramStandard standard)
+    public TimingModel(DramStandard standard, TimingMode mode)
     {
-        _t = standard.Timing;
+        _t = standard.Timing; _cycles = standard.CommandCycles;
+        _jedecAutoPrecharge = mode == TimingMode.Jedec;
+        _rc = _jedecAutoPrecharge ? _t.RC : 0;
         var o = standard.Organization;
         _ranks = o.Ranks; _banksPerRank = o.BanksPerRank; _banksPerGroup = o.BanksPerGroup; _groupsPerRank = o.BankGroups;
         _burst = o.BurstLength / 2;
         _bank = new long[o.BanksPerChannel * Kinds];
         _group = new long[o.Ranks * o.BankGroups * Kinds];
         _rank = new long[o.Ranks * Kinds];
+        _base = new long[o.Ranks * Kinds + 1];
+        _base[^1] = Never; // the slot a bank without a proposal points at
         _faw = new long[o.Ranks * 4];
         Array.Fill(_faw, long.MinValue / 4);
         _fawHead = new int[o.Ranks];
+        _rankOf = new int[o.BanksPerChannel]; _groupOf = new int[o.BanksPerChannel];
+        for (int b = 0; b < o.BanksPerChannel; b++)
+        {
+            _rankOf[b] = b / _banksPerRank;
+            _groupOf[b] = b / _banksPerRank * _groupsPerRank + b % _banksPerRank / _banksPerGroup;
+        }
+        _length = new int[(int)DramCommand.REFPB + 1];
+        _kindOf = new int[(int)DramCommand.REFPB + 1];
+        foreach (var c in Enum.GetValues<DramCommand>())
+        {
+            _length[(int)c] = _cycles.Of(c);
+            _kindOf[(int)c] = c switch
+            {
+                DramCommand.ACT => Act, DramCommand.RD or DramCommand.RDA => Rd, DramCommand.WR or DramCommand.WRA => Wr,
+                DramCommand.PRE or DramCommand.PREA => Pre, DramCommand.REFPB => RefPb, _ => Ref,
+            };
+        }
+        UpdateBases();
     }
+
+    /// <summary>"Never" for a bank without a proposal.</summary>
+    public const long Never = long.MaxValue / 4;
+
+    /// <summary>
+    /// Where a bank machine's ACT, PRE, RD(A) or WR(A) (or no command) finds its constraints: indices
+    /// into the per-rank bases, the bank-group table and the bank table (the hot path's precomputation).
+    /// </summary>
+    public (int Base, int Group, int Bank) Slots(DramCommand cmd, int bank)
+    {
+        if ((int)cmd >= _kindOf.Length) return (_base.Length - 1, 0, 0);
+        int k = _kindOf[(int)cmd];
+        return (_rankOf[bank] * Kinds + k, _groupOf[bank] * Kinds + k, bank * Kinds + k);
+    }
+
+    /// <summary>
+    /// Earliest cycle for a bank's proposal given its <see cref="Slots"/>: the same value as
+    /// <see cref="Earliest"/>, from the per-rank bases kept up to date by <see cref="Issue"/>.
+    /// </summary>
+    public long EarliestOne(int baseSlot, int groupSlot, int bankSlot) =>
+        Math.Max(_base[baseSlot], Math.Max(_group[groupSlot], _bank[bankSlot]));
+
+    /// <summary>Cycles <paramref name="cmd"/> occupies the command bus.</summary>
+    public int Length(DramCommand cmd) => _length[(int)cmd];
 
     /// <summary>Cycles the data bus is busy per burst (BL / 2 at double data rate).</summary>
     public int BurstCycles => _burst;
@@ -40,7 +93,7 @@ internal sealed class TimingModel
     /// <summary>Earliest cycle at which <paramref name="cmd"/> may be issued to <paramref name="bank"/> (a channel-wide bank index).</summary>
     public long Earliest(DramCommand cmd, int bank)
     {
-        int rank = bank / _banksPerRank, group = GroupOf(bank);
+        int rank = _rankOf[bank], group = _groupOf[bank];
         long t = _bus;
         switch (cmd)
         {
@@ -59,20 +112,40 @@ internal sealed class TimingModel
                 return Max(t, _bank[bank * Kinds + Wr], _group[group * Kinds + Wr], _rank[rank * Kinds + Wr]);
             case DramCommand.REFAB:
                 return Math.Max(t, _rank[rank * Kinds + Ref]);
-            default: // REFPB
-                return Max(t, _bank[bank * Kinds + Ref], _rank[rank * Kinds + Ref], 0);
+            default: // REFPB: the bank itself precharged and tRC after its ACT; rank-wide tRRD, tRFCpb, tRFC
+                return Max(t, _bank[bank * Kinds + Ref], _rank[rank * Kinds + RefPb], 0);
         }
     }
 
-    /// <summary>Records <paramref name="cmd"/> issued at <paramref name="now"/> and raises the constraints it implies.</summary>
-    public void Issue(DramCommand cmd, int bank, long now)
+    /// <summary>
+    /// Records <paramref name="cmd"/> issued at <paramref name="now"/>, raises the constraints it implies
+    /// and returns when the command has finished (DRAMSys's phase end: tRCD, tRP, data end, the end of
+    /// an auto-precharge, tRFC).
+    /// </summary>
+    public long Issue(DramCommand cmd, int bank, long now)
     {
-        int rank = bank / _banksPerRank, group = GroupOf(bank);
-        _bus = now + 1;
+        long end = Record(cmd, bank, now);
+        UpdateBases();
+        return end;
+    }
+
+    private void UpdateBases()
+    {
+        for (int r = 0; r < _ranks; r++)
+        {
+            for (int k = 0; k < Kinds; k++) _base[r * Kinds + k] = Math.Max(_bus, _rank[r * Kinds + k]);
+            _base[r * Kinds + Act] = Math.Max(_base[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + _t.FAW);
+        }
+    }
+
+    private long Record(DramCommand cmd, int bank, long now)
+    {
+        int rank = _rankOf[bank], group = _groupOf[bank];
+        _bus = now + _length[(int)cmd];
         switch (cmd)
         {
             case DramCommand.ACT:
-                Raise(_bank, bank, Act, now + _t.RC);
+                Raise(_bank, bank, Act, now + _rc);
                 Raise(_bank, bank, Pre, now + _t.RAS);
                 Raise(_bank, bank, Rd, now + _t.RCD);
                 Raise(_bank, bank, Wr, now + _t.RCD);
@@ -80,29 +153,39 @@ internal sealed class TimingModel
                 Raise(_group, group, Act, now + _t.RRD_L);
                 Raise(_rank, rank, Act, now + _t.RRD_S);
                 Raise(_rank, rank, Ref, now + _t.RC);
+                Raise(_rank, rank, RefPb, now + _t.RRD_S);
                 _faw[rank * 4 + _fawHead[rank]] = now;
                 _fawHead[rank] = (_fawHead[rank] + 1) & 3;
-                break;
+                return now + _t.RCD;
             case DramCommand.PRE:
-                Precharged(bank, rank, now);
-                break;
+                Precharged(bank, rank, now, _t.RP);
+                return now + _t.RP;
             case DramCommand.PREA:
                 for (int b = rank * _banksPerRank, end = b + _banksPerRank; b < end; b++)
-                    Precharged(b, rank, now);
-                break;
+                    Precharged(b, rank, now, _t.RPab);
+                return now + _t.RPab;
             case DramCommand.RD or DramCommand.RDA:
                 Raise(_bank, bank, Pre, now + _t.RTP);
                 Raise(_group, group, Rd, now + _t.CCD_L);
                 Raise(_rank, rank, Rd, now + _t.CCD_S);
-                Raise(_rank, rank, Wr, now + _t.CL + _burst + 2 - _t.CWL);
+                Raise(_rank, rank, Wr, now + _t.CL + _burst + 1 + Preamble - _t.CWL);
                 for (int r = 0; r < _ranks; r++)
                 {
                     if (r == rank) continue;
                     Raise(_rank, r, Rd, now + _burst + _t.RTRS);
-                    Raise(_rank, r, Wr, now + _t.CL + _burst + _t.RTRS - _t.CWL);
+                    Raise(_rank, r, Wr, now + _t.CL + _burst + _t.RTRS + Preamble - _t.CWL);
                 }
-                if (cmd == DramCommand.RDA) Precharged(bank, rank, _bank[bank * Kinds + Pre]);
-                break;
+                if (cmd == DramCommand.RD) return now + _t.CL + _burst;
+                return AutoPrecharge(bank, rank, now + _t.RTP);
+            default:
+                return IssueOther(cmd, bank, rank, group, now);
+        }
+    }
+
+    private long IssueOther(DramCommand cmd, int bank, int rank, int group, long now)
+    {
+        switch (cmd)
+        {
             case DramCommand.WR or DramCommand.WRA:
                 long dataEnd = now + _t.CWL + _burst;
                 Raise(_bank, bank, Pre, dataEnd + _t.WR);
@@ -113,34 +196,42 @@ internal sealed class TimingModel
                 for (int r = 0; r < _ranks; r++)
                 {
                     if (r == rank) continue;
-                    Raise(_rank, r, Rd, dataEnd + _t.RTRS - _t.CL);
+                    Raise(_rank, r, Rd, dataEnd + _t.RTRS + Preamble - _t.CL);
                     Raise(_rank, r, Wr, now + _burst + _t.RTRS);
                 }
-                if (cmd == DramCommand.WRA) Precharged(bank, rank, _bank[bank * Kinds + Pre]);
-                break;
+                return cmd == DramCommand.WR ? dataEnd : AutoPrecharge(bank, rank, dataEnd + _t.WR);
             case DramCommand.REFAB:
                 Raise(_rank, rank, Act, now + _t.RFC);
                 Raise(_rank, rank, Ref, now + _t.RFC);
+                Raise(_rank, rank, RefPb, now + _t.RFC);
                 for (int b = rank * _banksPerRank, end = b + _banksPerRank; b < end; b++)
                     Raise(_bank, b, Act, now + _t.RFC);
-                break;
-            case DramCommand.REFPB:
+                return now + _t.RFC;
+            default: // REFPB
                 Raise(_bank, bank, Act, now + _t.RFCpb);
                 Raise(_bank, bank, Ref, now + _t.RFCpb);
                 Raise(_rank, rank, Act, now + _t.RRD_S);
-                break;
+                Raise(_rank, rank, Ref, now + _t.RFCpb);
+                Raise(_rank, rank, RefPb, now + _t.RFCpb);
+                return now + _t.RFCpb;
         }
     }
 
-    // A precharge (explicit, PREA or the internal one of RDA/WRA) starting at `at`: tRP to ACT and REF.
-    private void Precharged(int bank, int rank, long at)
+    // The internal precharge of RDA/WRA: JEDEC holds it until ACT + tRAS (the bank's PRE constraint).
+    private long AutoPrecharge(int bank, int rank, long earliest)
     {
-        Raise(_bank, bank, Act, at + _t.RP);
-        Raise(_bank, bank, Ref, at + _t.RP);
-        Raise(_rank, rank, Ref, at + _t.RP);
+        long start = _jedecAutoPrecharge ? Math.Max(earliest, _bank[bank * Kinds + Pre]) : earliest;
+        Precharged(bank, rank, start, _t.RP);
+        return start + _t.RP;
     }
 
-    private int GroupOf(int bank) => bank / _banksPerRank * _groupsPerRank + bank % _banksPerRank / _banksPerGroup;
+    // A precharge starting at `at`: tRP (tRPab for PREA) to ACT and REF.
+    private void Precharged(int bank, int rank, long at, int rp)
+    {
+        Raise(_bank, bank, Act, at + rp);
+        Raise(_bank, bank, Ref, at + rp);
+        Raise(_rank, rank, Ref, at + rp);
+    }
 
     private static void Raise(long[] table, int index, int kind, long value)
     {

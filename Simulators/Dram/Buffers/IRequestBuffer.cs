@@ -5,6 +5,8 @@ internal interface IRequestBuffer
 {
     /// <summary>Whether the controller may accept the next request (decided before decoding it, as DRAMSys does).</summary>
     bool HasSpace { get; }
+    /// <summary>Whether a request to <paramref name="bank"/> would fit (DRAMsim3's per-bank check, no head-of-line blocking).</summary>
+    bool HasSpaceFor(int bank, bool isWrite);
     void Store(int bank, bool isWrite);
     void Remove(int bank, bool isWrite);
 }
@@ -18,6 +20,7 @@ internal sealed class BankwiseBuffer(int size, int banks) : IRequestBuffer
     private readonly int[] _perBank = new int[banks];
     private int _lastBank;
     public bool HasSpace => _perBank[_lastBank] < size;
+    public bool HasSpaceFor(int bank, bool isWrite) => _perBank[bank] < size;
     public void Store(int bank, bool isWrite) { _lastBank = bank; _perBank[bank]++; }
     public void Remove(int bank, bool isWrite) => _perBank[bank]--;
 }
@@ -27,6 +30,7 @@ internal sealed class ReadWriteBuffer(int readSize, int writeSize) : IRequestBuf
 {
     private int _reads, _writes;
     public bool HasSpace => _reads < readSize && _writes < writeSize;
+    public bool HasSpaceFor(int bank, bool isWrite) => isWrite ? _writes < writeSize : _reads < readSize;
     public void Store(int bank, bool isWrite) { if (isWrite) _writes++; else _reads++; }
     public void Remove(int bank, bool isWrite) { if (isWrite) _writes--; else _reads--; }
 }
@@ -36,6 +40,7 @@ internal sealed class SharedBuffer(int size) : IRequestBuffer
 {
     private int _count;
     public bool HasSpace => _count < size;
+    public bool HasSpaceFor(int bank, bool isWrite) => _count < size;
     public void Store(int bank, bool isWrite) => _count++;
     public void Remove(int bank, bool isWrite) => _count--;
 }

@@ -8,9 +8,11 @@ public sealed record TimingViolation(IssuedCommand Command, string Rule, long Cy
 /// <summary>
 /// Independent replay of an issued command stream against the standard (does not share code with
 /// the controller's timing model): bank state (ACT only to a precharged bank, RD/WR only to the open
-/// row, REF only with all banks precharged) and the JEDEC minimum gaps between pairs of commands
-/// (JESD79-4 table 132 style: same bank, same bank group, same rank, other rank, tFAW window), with
-/// auto-precharge modelled as an internal PRE at max(RD + tRTP, ACT + tRAS) or WL + BL/2 + tWR after WR.
+/// row, REF only with all banks precharged), the command bus (a command occupies it for the
+/// standard's command cycles) and the JEDEC minimum gaps between pairs of commands (JESD79-4 table
+/// 132 style: same bank, same bank group, same rank, other rank with one-cycle pre-ambles, tFAW
+/// window, tRPab after PREA), with auto-precharge modelled as an internal PRE at
+/// max(RD + tRTP, ACT + tRAS) or max(WL + BL/2 + tWR after WR, ACT + tRAS).
 /// </summary>
 public static class TimingChecker
 {
@@ -24,7 +26,7 @@ public static class TimingChecker
         {
             if (!channels.TryGetValue(c.Channel, out var h)) channels[c.Channel] = h = new ChannelHistory(o);
             void Need(string rule, long earliest) { if (c.Cycle < earliest) violations.Add(new TimingViolation(c, rule, c.Cycle, earliest)); }
-            Need("one command per cycle", h.LastCommand + 1);
+            Need("command bus busy", h.BusFree);
             int bank = c.Bank, rank = c.Rank, group = rank * o.BankGroups + c.BankGroup;
             var rankBanks = Enumerable.Range(rank * o.BanksPerRank, o.BanksPerRank);
             switch (c.Command)
@@ -43,10 +45,10 @@ public static class TimingChecker
                     h.Faw[rank].Enqueue(c.Cycle);
                     break;
                 case DramCommand.PRE:
-                    Precharge(bank);
+                    Precharge(bank, t.RP);
                     break;
                 case DramCommand.PREA:
-                    foreach (var b in rankBanks) Precharge(b);
+                    foreach (var b in rankBanks) Precharge(b, t.RPab);
                     break;
                 case DramCommand.RD or DramCommand.RDA or DramCommand.WR or DramCommand.WRA:
                     bool read = c.Command is DramCommand.RD or DramCommand.RDA;
@@ -57,7 +59,7 @@ public static class TimingChecker
                         Need("tCCD_L (RD-RD)", h.GroupRd[group] + t.CCD_L); Need("tCCD_S (RD-RD)", h.RankRd[rank] + t.CCD_S);
                         Need("tWTR_L", h.GroupWr[group] + t.CWL + burst + t.WTR_L); Need("tWTR_S", h.RankWr[rank] + t.CWL + burst + t.WTR_S);
                         Need("rank switch RD-RD", h.OtherRankRd(rank) + burst + t.RTRS);
-                        Need("rank switch WR-RD", h.OtherRankWr(rank) + t.CWL + burst + t.RTRS - t.CL);
+                        Need("rank switch WR-RD", h.OtherRankWr(rank) + t.CWL + burst + t.RTRS + 1 - t.CL);
                         h.GroupRd[group] = h.RankRd[rank] = h.Rd[bank] = c.Cycle;
                     }
                     else
@@ -65,7 +67,7 @@ public static class TimingChecker
                         Need("tCCD_L (WR-WR)", h.GroupWr[group] + t.CCD_L); Need("tCCD_S (WR-WR)", h.RankWr[rank] + t.CCD_S);
                         Need("RD-WR turnaround", h.RankRd[rank] + t.CL + burst + 2 - t.CWL);
                         Need("rank switch WR-WR", h.OtherRankWr(rank) + burst + t.RTRS);
-                        Need("rank switch RD-WR", h.OtherRankRd(rank) + t.CL + burst + t.RTRS - t.CWL);
+                        Need("rank switch RD-WR", h.OtherRankRd(rank) + t.CL + burst + t.RTRS + 1 - t.CWL);
                         h.GroupWr[group] = h.RankWr[rank] = h.Wr[bank] = c.Cycle;
                     }
                     if (c.Command is DramCommand.RDA or DramCommand.WRA)
@@ -92,15 +94,15 @@ public static class TimingChecker
                     h.BankRefDone[bank] = c.Cycle + t.RFCpb;
                     break;
             }
-            h.LastCommand = c.Cycle;
+            h.BusFree = c.Cycle + standard.CommandCycles.Of(c.Command);
 
-            void Precharge(int b)
+            void Precharge(int b, int rp)
             {
                 if (h.OpenRow[b] < 0) return; // PRE/PREA to a closed bank is a NOP
                 Need("tRAS", h.Act[b] + t.RAS);
                 Need("tRTP", h.Rd[b] + t.RTP);
                 Need("tWR", h.Wr[b] + t.CWL + burst + t.WR);
-                h.PreDone[b] = c.Cycle + t.RP; h.OpenRow[b] = -1;
+                h.PreDone[b] = c.Cycle + rp; h.OpenRow[b] = -1;
             }
         }
         return violations;
@@ -109,7 +111,7 @@ public static class TimingChecker
     private sealed class ChannelHistory
     {
         private const long Never = long.MinValue / 4;
-        public long LastCommand = Never;
+        public long BusFree = Never;
         public readonly long[] Act, Rd, Wr, PreDone, BankRefDone, GroupAct, GroupRd, GroupWr, RankAct, RankRd, RankWr, RefDone;
         public readonly int[] OpenRow;
         public readonly Queue<long>[] Faw;

@@ -1,7 +1,8 @@
 namespace ArchGym.Simulators.Dram.PagePolicies;
 
-/// <summary>Open page: rows stay open until a miss (or refresh) forces a precharge.</summary>
+/// <summary>Open page (DRAMSys BankMachineOpen): rows stay open until a miss (or refresh) forces a precharge.</summary>
 internal sealed class OpenPagePolicy : IPagePolicy
 {
-    public DramCommand ColumnCommand(bool isWrite, ReadOnlySpan<QueuedRequest> queue, int openRow) => PageQueries.Plain(isWrite);
+    public DramCommand ColumnCommand(bool isWrite, ReadOnlySpan<QueuedRequest> queue, int openRow, IScheduler scheduler) =>
+        PageCommands.Plain(isWrite);
 }

@@ -9,6 +9,11 @@ public sealed record EnergyBreakdown(
 {
     public double TotalPicojoules => ActivatePicojoules + PrechargePicojoules + ReadPicojoules + WritePicojoules
         + RefreshPicojoules + BackgroundPicojoules;
+
+    public static EnergyBreakdown operator +(EnergyBreakdown a, EnergyBreakdown b) => new(
+        a.ActivatePicojoules + b.ActivatePicojoules, a.PrechargePicojoules + b.PrechargePicojoules,
+        a.ReadPicojoules + b.ReadPicojoules, a.WritePicojoules + b.WritePicojoules,
+        a.RefreshPicojoules + b.RefreshPicojoules, a.BackgroundPicojoules + b.BackgroundPicojoules);
 }
 
 /// <summary>

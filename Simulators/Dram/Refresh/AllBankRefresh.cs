@@ -1,29 +1,59 @@
 namespace ArchGym.Simulators.Dram.Refresh;
 
-/// <summary>All-bank refresh (DRAMSys RefreshManagerAllBank): block the rank, PREA if any bank is open, then REFAB (tRFC).</summary>
-internal sealed class AllBankRefresh(int rank, int banksPerRank, long tREFI, int maxPostponed, int maxPulledin) : IRefreshPolicy
+/// <summary>
+/// All-bank refresh (DRAMSys RefreshManagerAllBank): every tREFI a REFAB is due. When the
+/// postponement budget is used up the refresh is forced: all bank machines of the rank are blocked,
+/// PREA closes open banks, then REFAB. Otherwise a due refresh is postponed (one more owed) while any
+/// bank machine holds a request, and taken while the rank is idle; after a refresh further ones are
+/// pulled in while the rank stays idle, up to the pull-in budget.
+/// </summary>
+internal sealed class AllBankRefresh(int rank, int banksPerRank, long tREFI, int ranks, int maxPostponed, int maxPulledin) : IRefreshPolicy
 {
-    private readonly RefreshBudget _budget = new(tREFI, maxPostponed, maxPulledin);
-    private bool _active;
+    private readonly int _firstBank = rank * banksPerRank;
+    private long _trigger = RefreshTrigger.First(tREFI, rank, ranks);
+    private int _flexibility; // > 0 postponed, < 0 pulled in
+    private bool _pulledIn;
 
-    public long NextDue => _active ? long.MaxValue : _budget.NextDue;
+    public DramCommand? Command { get; private set; }
+    public int Bank => _firstBank;
+    public long NextTrigger => _trigger;
 
-    public DramCommand? Evaluate(long now, IRankView view, out int bank)
+    public void Evaluate(long now, IRankView view)
     {
-        bank = rank * banksPerRank;
-        if (!_active && _budget.ShouldStart(now, view.HasRequests(rank))) _active = true;
-        if (!_active) return null;
-        for (int b = rank * banksPerRank, end = b + banksPerRank; b < end; b++)
-            if (view.IsOpen(b)) return DramCommand.PREA;
-        return DramCommand.REFAB;
+        Command = null;
+        if (now < _trigger) return;
+        if (now >= _trigger + tREFI) { _trigger += tREFI; _pulledIn = false; }
+        if (!_pulledIn)
+        {
+            if (_flexibility == maxPostponed)
+            {
+                for (int b = _firstBank; b < _firstBank + banksPerRank; b++) view.Block(b);
+            }
+            else if (view.AnyBusy(rank))
+            {
+                _flexibility++;
+                _trigger += tREFI;
+                return;
+            }
+            Command = view.AnyOpen(rank) ? DramCommand.PREA : DramCommand.REFAB;
+        }
+        else if (view.AnyBusy(rank))
+        {
+            _pulledIn = false;
+            _trigger += tREFI;
+        }
+        else Command = view.AnyOpen(rank) ? DramCommand.PREA : DramCommand.REFAB;
     }
 
-    public bool Blocks(int bank) => _active;
-
-    public void Issued(DramCommand command, int bank, long now)
+    public void Issued(DramCommand command, int bank)
     {
         if (command != DramCommand.REFAB) return;
-        _active = false;
-        _budget.Refreshed();
+        if (_pulledIn) _flexibility--;
+        else _pulledIn = true;
+        if (_flexibility == -maxPulledin)
+        {
+            _pulledIn = false;
+            _trigger += tREFI;
+        }
     }
 }

@@ -20,6 +20,8 @@ internal sealed class FrFcfsGrpScheduler : IScheduler
         return firstHit < 0 ? 0 : firstHit;
     }
 
+    public bool HasFurtherRowHit(ReadOnlySpan<QueuedRequest> queue, int openRow) => SchedulerQueries.TwoRowHits(queue, openRow);
+
     private static bool OlderHitToSameAddress(ReadOnlySpan<QueuedRequest> queue, int index, int openRow)
     {
         for (int j = 0; j < index; j++)

@@ -10,4 +10,6 @@ internal sealed class FrFcfsScheduler : IScheduler
                 if (queue[i].Row == openRow) return i;
         return 0;
     }
+
+    public bool HasFurtherRowHit(ReadOnlySpan<QueuedRequest> queue, int openRow) => SchedulerQueries.TwoRowHits(queue, openRow);
 }

@@ -12,7 +12,7 @@ namespace ArchGym.Simulators.Dram.Standards;
 public static class StandardCatalog
 {
     /// <summary>ArchGym's DRAMGym default device.</summary>
-    public const string DefaultName = "DDR3-1600_1Gb_x8";
+    public const string DefaultName = "DDR3_1600_1Gb_x8";
 
     private static readonly Lazy<(IReadOnlyList<DramStandard> All, FrozenDictionary<string, DramStandard> ByName)> Loaded =
         new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -20,13 +20,19 @@ public static class StandardCatalog
     /// <summary>Every shipped standard, ordered by name.</summary>
     public static IReadOnlyList<DramStandard> All => Loaded.Value.All;
 
+    /// <summary>The canonical names (what the CLI lists), ordered.</summary>
+    public static IEnumerable<string> Names => All.Select(s => s.Name);
+
+    /// <summary>Whether <paramref name="name"/> is a known name or alias.</summary>
+    public static bool Contains(string name) => Loaded.Value.ByName.ContainsKey(name);
+
     /// <summary>The standard with this name or alias.</summary>
     /// <exception cref="InvalidConfigException">no such standard.</exception>
     public static DramStandard Get(string name)
     {
         if (Loaded.Value.ByName.TryGetValue(name, out var standard))
             return standard;
-        throw new InvalidConfigException("Standard", name, string.Join(", ", All.Select(s => s.Name)));
+        throw new InvalidConfigException("Standard", name, string.Join(", ", Names));
     }
 
     /// <summary>Parses one standard from its JSON text (the format of the embedded files).</summary>

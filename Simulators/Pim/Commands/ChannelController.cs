@@ -51,7 +51,7 @@ internal sealed class ChannelController
         _seen = new int[banks];
         _openBanks = new int[banks];
         _lastMacOn = new long[banks];
-        _timing = new TimingModel(standard);
+        _timing = new TimingModel(standard, TimingMode.Jedec);
         var t = standard.Timing;
         _burst = _timing.BurstCycles;
         _columnSpacing = Math.Max(_burst, t.CCD_S);
@@ -117,7 +117,7 @@ internal sealed class ChannelController
 
     private void Reset()
     {
-        _timing = new TimingModel(_standard);
+        _timing = new TimingModel(_standard, TimingMode.Jedec);
         Array.Fill(_openRow, Closed);
         Array.Fill(_lastMacOn, LongAgo);
         _openCount = 0;

@@ -1,11 +1,15 @@
 namespace ArchGym.Simulators.Workloads.Traces;
 
-/// <summary>One memory request of a trace: issue time in DRAM clock cycles, byte address, direction.</summary>
-public readonly record struct TraceRequest(long Cycle, ulong Address, bool IsWrite);
+/// <summary>
+/// One memory request of a trace: issue time in DRAM clock cycles, byte address, direction and, when
+/// the trace names it (DRAMSys's <c>(length)</c> field), its size in bytes (0 = one burst).
+/// </summary>
+public readonly record struct TraceRequest(long Cycle, ulong Address, bool IsWrite, int Bytes = 0);
 
 /// <summary>
 /// A re-readable, streamed sequence of requests in non-decreasing cycle order. <see cref="Read"/>
-/// starts a fresh pass each time, so a source can be simulated many times and from many threads.
+/// starts a fresh pass each time, so a source can be simulated many times and from many threads;
+/// implementations hold only a small window of the trace in memory.
 /// </summary>
 public interface ITraceSource
 {

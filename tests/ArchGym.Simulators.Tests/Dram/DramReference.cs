@@ -1,10 +1,11 @@
 using System.Globalization;
 using ArchGym.Simulators.Dram;
+using ArchGym.Simulators.Workloads.Traces;
 using NUnit.Framework;
 
 namespace ArchGym.Simulators.Tests.Dram;
 
-/// <summary>Locates <c>&lt;repo&gt;/../shared/reference/dram</c> and reads its CSV rows (test-only parser).</summary>
+/// <summary>Locates <c>&lt;repo&gt;/../shared/reference/dram</c> and reads its CSV rows (test-only helpers).</summary>
 internal static class DramReference
 {
     public static string Directory()
@@ -16,6 +17,13 @@ internal static class DramReference
         }
         Assert.Ignore("shared/reference/dram not found above the test directory");
         return "";
+    }
+
+    public static bool Available()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+            if (System.IO.Directory.Exists(Path.Combine(dir.FullName, "shared", "reference", "dram"))) return true;
+        return false;
     }
 
     public static string PathOf(params string[] parts) => Path.Combine([Directory(), .. parts]);
@@ -42,4 +50,10 @@ internal static class DramReference
 
     public static ControllerConfig McConfig(string name) =>
         McConfigReader.ReadFile(PathOf("configs", "dramsys", "mcconfig", name + ".json"));
+
+    public static ITraceSource Trace(string name) => new TraceFile(PathOf("traces", name + ".stl.gz"));
+
+    /// <summary>Relative error as a signed percentage text, e.g. "+1.2%".</summary>
+    public static string Err(double ours, double reference) =>
+        reference == 0 ? $"{ours:G6} vs 0" : $"{ours:G6} vs {reference:G6} ({(ours - reference) / reference:+0.00%;-0.00%;0.00%})";
 }

@@ -1,0 +1,114 @@
+using System.Numerics;
+
+namespace ArchGym.Simulators.Dram;
+
+/// <summary>
+/// The bank machines' proposals and DRAMSys's CmdMuxOldest over them: each bank proposes at most
+/// one command for its current request; the mux issues, per cycle, the proposal that can finish
+/// first (earliest legal time + command length), ties to the oldest request. Legal times are cached
+/// and recomputed only after a command changed the timing state, and only for the banks that have
+/// a proposal (a bit mask); with equal command lengths (DDR3/DDR4/HBM2) selection is "the oldest
+/// request among the proposals legal now".
+/// </summary>
+internal sealed class CommandMux
+{
+    public const DramCommand None = (DramCommand)byte.MaxValue;
+    private readonly TimingModel _timing;
+    private readonly bool _uniformLength;
+    private readonly DramCommand[] _cmd;
+    private readonly long[] _earliest, _id;
+    private readonly int[] _baseSlot, _groupSlot, _bankSlot;
+    private ulong _active;                  // banks with a proposal
+    private long _min = TimingModel.Never;  // minimum legal time over the active banks unless _minStale
+    private bool _stale, _minStale;
+
+    public CommandMux(TimingModel timing, int banks, bool uniformLength)
+    {
+        if (banks > 64) throw new ArgumentOutOfRangeException(nameof(banks), banks, "at most 64 banks per channel");
+        _timing = timing; _uniformLength = uniformLength;
+        _cmd = new DramCommand[banks]; _earliest = new long[banks]; _id = new long[banks];
+        _baseSlot = new int[banks]; _groupSlot = new int[banks]; _bankSlot = new int[banks];
+        for (int b = 0; b < banks; b++) Withdraw(b);
+    }
+
+    public DramCommand Proposal(int bank) => _cmd[bank];
+
+    public void Propose(int bank, DramCommand cmd, long requestId)
+    {
+        _cmd[bank] = cmd; _id[bank] = requestId;
+        _active |= 1UL << bank;
+        (_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]) = _timing.Slots(cmd, bank);
+        if (_stale) return;
+        long e = _earliest[bank] = _timing.EarliestOne(_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]);
+        if (e < _min) _min = e;
+    }
+
+    public void Withdraw(int bank)
+    {
+        _cmd[bank] = None;
+        _active &= ~(1UL << bank);
+        if (_earliest[bank] == _min) _minStale = true;
+        _earliest[bank] = TimingModel.Never;
+    }
+
+    /// <summary>A command was issued: every cached legal time may have moved.</summary>
+    public void TimingChanged() => _stale = true;
+
+    /// <summary>Earliest legal time over all proposals (<see cref="TimingModel.Never"/> when there is none).</summary>
+    public long MinEarliest()
+    {
+        if (_stale) Refresh();
+        else if (_minStale)
+        {
+            long min = TimingModel.Never;
+            for (ulong m = _active; m != 0; m &= m - 1) min = Math.Min(min, _earliest[BitOperations.TrailingZeroCount(m)]);
+            _min = min; _minStale = false;
+        }
+        return _min;
+    }
+
+    /// <summary>
+    /// The bank whose proposal the mux takes at <paramref name="now"/>, competing with an optional
+    /// refresh proposal (<paramref name="refreshKey"/> = its legal time + length, long.MaxValue when
+    /// none; refresh wins ties). Returns -1 for "no bank command"; <paramref name="legalAt"/> is the
+    /// winner's legal time (the caller issues only when it is <paramref name="now"/>).
+    /// </summary>
+    public int Select(long now, long refreshKey, out long legalAt)
+    {
+        legalAt = now;
+        if (MinEarliest() > now && refreshKey == long.MaxValue) return -1; // nothing is legal yet
+        int best = -1;
+        if (_uniformLength)
+        {
+            if (refreshKey <= now + _timing.Length(DramCommand.RD)) return -1; // a legal refresh goes first
+            long oldest = long.MaxValue;
+            for (ulong m = _active; m != 0; m &= m - 1)
+            {
+                int b = BitOperations.TrailingZeroCount(m);
+                if (_earliest[b] <= now && _id[b] < oldest) { oldest = _id[b]; best = b; }
+            }
+            return best;
+        }
+        long bestKey = refreshKey, bestId = -1;
+        for (ulong m = _active; m != 0; m &= m - 1)
+        {
+            int b = BitOperations.TrailingZeroCount(m);
+            long t = Math.Max(now, _earliest[b]), key = t + _timing.Length(_cmd[b]);
+            if (key > bestKey || key == bestKey && _id[b] >= bestId) continue;
+            bestKey = key; bestId = _id[b]; best = b; legalAt = t;
+        }
+        return best;
+    }
+
+    private void Refresh()
+    {
+        _stale = false; _minStale = false;
+        long min = TimingModel.Never;
+        for (ulong m = _active; m != 0; m &= m - 1)
+        {
+            int b = BitOperations.TrailingZeroCount(m);
+            min = Math.Min(min, _earliest[b] = _timing.EarliestOne(_baseSlot[b], _groupSlot[b], _bankSlot[b]));
+        }
+        _min = min;
+    }
+}
