@@ -2,6 +2,7 @@ using ArchGym.Agents.Core;
 using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Registry;
 using ArchGym.Environments.Core.Tasks;
+using ArchGym.Environments.Soc;
 using ArchGym.Environments.Synthetic;
 using ArchGym.Environments.Systolic;
 
@@ -15,6 +16,7 @@ public sealed record DefaultRegistries(EnvironmentRegistry Environments, AgentRe
         var environments = new EnvironmentRegistry();
         SystolicEnvironments.Register(environments);
         SyntheticEnvironment.Register(environments);
+        SocEnvironments.Register(environments);
         return new DefaultRegistries(environments, AgentRegistry.CreateDefault());
     }
 }
