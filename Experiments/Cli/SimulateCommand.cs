@@ -7,13 +7,14 @@ using Spectre.Console;
 
 namespace ArchGym.Experiments.Cli;
 
-/// <summary><c>archgym simulate systolic</c>: one SCALE-Sim-style simulation, one row per layer.</summary>
+/// <summary><c>archgym simulate systolic</c>: one SCALE-Sim-style simulation, one row per layer (<c>simulate soc</c>: <see cref="SimulateSocCommand"/>).</summary>
 public static class SimulateCommand
 {
     public static Command Create()
     {
         var simulate = new Command("simulate", "Run one simulator directly on its own input files.");
         simulate.Subcommands.Add(Systolic());
+        simulate.Subcommands.Add(SimulateSocCommand.Create());
         return simulate;
     }
 
