@@ -9,16 +9,18 @@ using ArchGym.Environments.Systolic;
 namespace ArchGym.Experiments.Runner;
 
 /// <summary>
-/// Measures <c>systolic-v0</c> through the whole stack: agent asks, environment steps (simulation),
+/// Measures an environment (<c>systolic-v0</c>, <c>soc-v0</c>) through the whole stack: agent asks, environment steps (simulation),
 /// evaluation stream, CSV dataset row. No evaluation cache, so every step simulates.
 /// </summary>
 public static class StackBench
 {
-    public static (long Evaluations, double WallSeconds) RunSystolicStack(int parallelism, double minSeconds)
+    public static (long Evaluations, double WallSeconds) RunSystolicStack(int parallelism, double minSeconds) =>
+        RunStack(SystolicEnvironment.Id, new Dictionary<string, string> { ["workload"] = "resnet18" }, parallelism, minSeconds);
+
+    public static (long Evaluations, double WallSeconds) RunStack(string environmentId, IReadOnlyDictionary<string, string> options, int parallelism, double minSeconds)
     {
         var registries = DefaultRegistries.Create();
-        var options = new Dictionary<string, string> { ["workload"] = "resnet18" };
-        var probe = registries.Environments.Make(SystolicEnvironment.Id, new EnvironmentOptions(options));
+        using var probe = registries.Environments.Make(environmentId, new EnvironmentOptions(options));
         long evaluations = 0;
         var csvPath = Path.Combine(Path.GetTempPath(), $"archgym-bench-{Environment.ProcessId}.csv");
         var clock = new Stopwatch();
@@ -32,7 +34,7 @@ public static class StackBench
                 using var sub = stream.Subscribe(csv);
                 clock.Start();
                 var result = new SearchLoop().Run(
-                    () => registries.Environments.Make(SystolicEnvironment.Id, new EnvironmentOptions(options)),
+                    () => registries.Environments.Make(environmentId, new EnvironmentOptions(options)),
                     agent, new SearchOptions(64, 8, parallelism, seed), stream, CancellationToken.None);
                 stream.Complete();
                 clock.Stop();
