@@ -13,7 +13,8 @@ namespace ArchGym.Environments.Soc;
 /// scheduler for a stream of jobs (DS3 / DASH-Sim model). One step builds the platform with
 /// <see cref="SocPlatformBuilder.WithCores"/>, simulates the job stream and observes mean job latency, energy, PE area
 /// and EDP. Job arrivals and the job mix are random: the run is seeded from <c>Reset(seed)</c>, so the same seed gives
-/// identical metrics, and different seeds give different samples (job streams) of the same design.
+/// identical metrics, and different seeds give different samples (job streams) of the same design. (A run's
+/// evaluation cache keys design points only, which is exact because every worker of a run resets with the run's seed.)
 /// A design that leaves some task without a capable PE is infeasible, with the task named; so is a run in which no job
 /// completes after warm-up (DS3 would report latency 0).
 /// </summary>

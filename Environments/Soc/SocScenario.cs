@@ -35,7 +35,7 @@ public sealed record SocScenario(
         new(JobsOption, StandardJobs, "job mix: '<job name or file> <probability>' entries separated by '/' or ','; probabilities sum to 1"),
         new(MeanInterArrivalOption, F(defaults.MeanInterArrivalUs), "mean of the exponential job inter-arrival time, us (DS3 scale; injection rate = 1/x)"),
         new(SimulationLengthOption, F(defaults.SimulationLengthUs), "simulated time per run, us"),
-        new(WarmupOption, F(defaults.WarmupUs), "leading time left out of the statistics, us (< sim_length_us)"),
+        new(WarmupOption, F(defaults.WarmupUs), "leading time left out of the statistics, us (< sim_length_us; when not given, at most half of sim_length_us)"),
     ];
 
     public static SocScenario FromOptions(EnvironmentOptions options, Defaults defaults)
