@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using ArchGym.Environments.Soc;
 using ArchGym.Experiments.Runner;
 using ArchGym.Simulators.Pim;
 using ArchGym.Simulators.Pim.Devices;
+using ArchGym.Simulators.Soc;
+using ArchGym.Simulators.Soc.Scheduling;
 using ArchGym.Simulators.Systolic;
 using ArchGym.Simulators.Workloads.Dnn;
 using ArchGym.Simulators.Workloads.Gpt;
@@ -21,7 +24,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var seconds = new Option<double>("--seconds") { Description = "Minimum measuring time per case.", DefaultValueFactory = _ => 1.0 };
-        var cmd = new Command("bench", "Measure simulator and environment throughput (layers/s, tokens/s, evaluations/s).") { seconds };
+        var cmd = new Command("bench", "Measure simulator and environment throughput (layers/s, tokens/s, simulated jobs/s, evaluations/s).") { seconds };
         cmd.SetAction(pr => CliGuard.Run(() => Run(pr.GetValue(seconds))));
         return cmd;
     }
@@ -56,6 +59,7 @@ public static class BenchCommand
         }
 
         AddPimCases(table, seconds);
+        AddSocCases(table, seconds);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[grey]Reference: SCALE-Sim v2 takes 141.7 s for ResNet-50 on 128x128 ws (calc) on a 2-core machine (shared/reference/scalesim/README.md).[/]");
         return ExitCodes.Ok;
@@ -84,6 +88,26 @@ public static class BenchCommand
             table.AddRow(Markup.Escape($"pim-v0 stack (random search, CSV, cache off), {parallelism} worker(s)"),
                 Ms(wall / evals), F(evals / wall), "gpt2-small 64+64 tokens, random design points (infeasible ones included)");
         }
+    }
+
+    private static void AddSocCases(Table table, double seconds)
+    {
+        var sim = new SocSimulator();
+        foreach (var kind in new[] { SchedulerKind.Etf, SchedulerKind.HeftRt })
+        {
+            var config = SocBench.StandardRun(kind);
+            var jobs = sim.Run(config, SocBench.WifiMix).CompletedJobs;
+            var (perCall, perSecond) = Measure(() => sim.Run(config, SocBench.WifiMix), seconds);
+            table.AddRow(Markup.Escape($"soc {SchedulerFactory.Names[(int)kind]}: DASH SoC, WiFi TX/RX 0.8/0.2, 200 ms"), Ms(perCall), F(perSecond),
+                Markup.Escape($"{F(perSecond * jobs)} simulated jobs/s ({jobs} jobs per call)"));
+        }
+
+        var (evals, wall) = StackBench.RunStack(SocEnvironment.Id, new Dictionary<string, string>(), 1, seconds);
+        table.AddRow(Markup.Escape("soc-v0 stack (random search, CSV, cache off), 1 worker"), Ms(wall / evals), F(evals / wall),
+            "DS3 sample run (50 ms, 10 ms warm-up), random design points");
+        var (decisions, decisionWall) = SocBench.SchedulingDecisions(seconds);
+        table.AddRow(Markup.Escape("soc-sched-v0 steps (upward-rank baseline)"), Ms(decisionWall / decisions), F(decisions / decisionWall),
+            "decisions/s over whole 20 ms episodes, features included");
     }
 
     private static IEnumerable<(string Name, SystolicConfig Config)> SystolicCases()

@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace ArchGym.Experiments.Cli;
 
 /// <summary>
-/// <c>archgym simulate</c>: <c>systolic</c> (one SCALE-Sim-style simulation, one row per layer, here) and <c>pim</c>
-/// (<see cref="SimulatePimCommand"/>).
+/// <c>archgym simulate</c>: <c>systolic</c> (one SCALE-Sim-style simulation, one row per layer, here), <c>pim</c>
+/// (<see cref="SimulatePimCommand"/>) and <c>soc</c> (<see cref="SimulateSocCommand"/>).
 /// </summary>
 public static class SimulateCommand
 {
@@ -18,6 +18,7 @@ public static class SimulateCommand
         var simulate = new Command("simulate", "Run one simulator directly on its own input files.");
         simulate.Subcommands.Add(Systolic());
         simulate.Subcommands.Add(SimulatePimCommand.Create());
+        simulate.Subcommands.Add(SimulateSocCommand.Create());
         return simulate;
     }
 

@@ -3,6 +3,7 @@ using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Registry;
 using ArchGym.Environments.Core.Tasks;
 using ArchGym.Environments.Pim;
+using ArchGym.Environments.Soc;
 using ArchGym.Environments.Synthetic;
 using ArchGym.Environments.Systolic;
 
@@ -17,6 +18,7 @@ public sealed record DefaultRegistries(EnvironmentRegistry Environments, AgentRe
         SystolicEnvironments.Register(environments);
         PimEnvironments.Register(environments);
         SyntheticEnvironment.Register(environments);
+        SocEnvironments.Register(environments);
         return new DefaultRegistries(environments, AgentRegistry.CreateDefault());
     }
 }
