@@ -6,6 +6,7 @@ using ArchGym.Agents.Grid;
 using ArchGym.Agents.Nsga2;
 using ArchGym.Agents.RandomSearch;
 using ArchGym.Agents.RandomWalk;
+using ArchGym.Agents.Reinforcement;
 using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Spaces;
 
@@ -27,6 +28,8 @@ public sealed class AgentRegistry
         registry.Register(AntColonyAgent.Spec);
         registry.Register(Nsga2Agent.Spec);
         registry.Register(BayesianOptimizationAgent.Spec);
+        registry.Register(PpoAgent.Spec);
+        registry.Register(ReinforceAgent.Spec);
         return registry;
     }
 
