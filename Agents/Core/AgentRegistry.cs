@@ -3,6 +3,7 @@ using ArchGym.Agents.AntColony;
 using ArchGym.Agents.Bayesian;
 using ArchGym.Agents.Genetic;
 using ArchGym.Agents.Grid;
+using ArchGym.Agents.MultiAgent;
 using ArchGym.Agents.Nsga2;
 using ArchGym.Agents.RandomSearch;
 using ArchGym.Agents.RandomWalk;
@@ -30,6 +31,7 @@ public sealed class AgentRegistry
         registry.Register(BayesianOptimizationAgent.Spec);
         registry.Register(PpoAgent.Spec);
         registry.Register(ReinforceAgent.Spec);
+        registry.Register(MultiAgentPpoAgent.Spec);
         return registry;
     }
 
