@@ -3,9 +3,11 @@ using ArchGym.Agents.AntColony;
 using ArchGym.Agents.Bayesian;
 using ArchGym.Agents.Genetic;
 using ArchGym.Agents.Grid;
+using ArchGym.Agents.MultiAgent;
 using ArchGym.Agents.Nsga2;
 using ArchGym.Agents.RandomSearch;
 using ArchGym.Agents.RandomWalk;
+using ArchGym.Agents.Reinforcement;
 using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Spaces;
 
@@ -27,6 +29,9 @@ public sealed class AgentRegistry
         registry.Register(AntColonyAgent.Spec);
         registry.Register(Nsga2Agent.Spec);
         registry.Register(BayesianOptimizationAgent.Spec);
+        registry.Register(PpoAgent.Spec);
+        registry.Register(ReinforceAgent.Spec);
+        registry.Register(MultiAgentPpoAgent.Spec);
         return registry;
     }
 
