@@ -2,11 +2,14 @@ using NUnit.Framework;
 using System.Diagnostics;
 using ArchGym.Simulators.Systolic;
 using ArchGym.Simulators.Systolic.ScaleSimFiles;
+using ArchGym.Simulators.Workloads.Dnn;
 
 namespace ArchGym.Simulators.Tests.Systolic;
 
 /// <summary>
-/// Timing of ResNet-50 (54 layers) on SCALE-Sim's 128x128 timing configs; prints, never asserts wall-clock.
+/// Timing of whole-network evaluations: ResNet-50 (54 layers) on SCALE-Sim's 128x128 timing configs,
+/// ResNet-18 on the small arrays that used to be slow (many cycles), and a seeded random sweep over
+/// the agents' design space. Prints, never asserts wall-clock.
 /// Run: dotnet test -c Release --filter FullyQualifiedName~SystolicSpeedBenchmark
 /// </summary>
 [TestFixture, Explicit("benchmark: prints timings")]
@@ -20,22 +23,83 @@ public class SystolicSpeedBenchmark
         var config = ScaleSimConfigReader.Read(Path.Combine(folder, "configs", configFile));
         var topology = ScaleSimTopologyReader.Read(Path.Combine(folder, "topologies", "resnet50.csv"));
         var sim = new SystolicSimulator();
-        var warm = sim.Run(config, topology);
-        for (int i = 0; i < 5; i++) sim.Run(config, topology);
-
-        const int runs = 20;
-        var watch = Stopwatch.StartNew();
-        for (int i = 0; i < runs; i++) sim.Run(config, topology);
-        watch.Stop();
-        double ms = watch.Elapsed.TotalMilliseconds / runs;
+        var (ms, warm) = Time(sim, config, topology);
         TestContext.Out.WriteLine($"{configFile}: {ms:F2} ms per ResNet-50 ({topology.Layers.Count} layers), "
             + $"{topology.Layers.Count / (ms / 1000):F0} layers/s, {1000 / ms:F1} evaluations/s; "
             + $"total_cycles {warm.TotalCycles}, stalls {warm.StallCycles}, DRAM words {warm.DramWords}");
 
-        watch.Restart();
-        Parallel.For(0, runs * 2, _ => sim.Run(config, topology));
+        var watch = Stopwatch.StartNew();
+        int runs = (int)Math.Clamp(2000 / ms, 4, 200);
+        Parallel.For(0, runs, _ => sim.Run(config, topology));
         watch.Stop();
-        TestContext.Out.WriteLine($"  parallel ({Environment.ProcessorCount} cores): {runs * 2 / watch.Elapsed.TotalSeconds:F1} evaluations/s");
+        TestContext.Out.WriteLine($"  parallel ({Environment.ProcessorCount} cores): {runs / watch.Elapsed.TotalSeconds:F1} evaluations/s");
         Assert.That(warm.Layers, Has.Count.EqualTo(54));
+    }
+
+    /// <summary>ResNet-18 cases: rows x cols, dataflow, mode, words/cycle, ifmap/filter/ofmap kB.</summary>
+    [TestCase(4, 4, "ws", BandwidthMode.User, 2, 512, 256, 64)]
+    [TestCase(4, 4, "ws", BandwidthMode.User, 2, 32, 32, 16)]
+    [TestCase(8, 4, "ws", BandwidthMode.User, 4, 512, 256, 64)]
+    [TestCase(16, 16, "os", BandwidthMode.User, 8, 512, 256, 64)]
+    [TestCase(64, 64, "is", BandwidthMode.Calc, 10, 512, 256, 64)]
+    [TestCase(128, 128, "ws", BandwidthMode.Calc, 10, 512, 256, 64)]
+    public void ResNet18(int rows, int cols, string dataflow, BandwidthMode mode, int bandwidth, int ifmapKb, int filterKb, int ofmapKb)
+    {
+        var config = new SystolicConfig(rows, cols, DataflowNames.Parse(dataflow), ifmapKb, filterKb, ofmapKb, mode, bandwidth);
+        var topology = DnnCatalog.Get("resnet18");
+        var (ms, report) = Time(new SystolicSimulator(), config, topology);
+        TestContext.Out.WriteLine($"ResNet-18 {rows}x{cols} {dataflow} {mode} bw {bandwidth} {ifmapKb}/{filterKb}/{ofmapKb} kB: "
+            + $"{ms:F2} ms per evaluation; total_cycles {report.TotalCycles}, stalls {report.StallCycles}, DRAM words {report.DramWords}");
+        Assert.That(report.Layers, Has.Count.EqualTo(topology.Layers.Count));
+    }
+
+    /// <summary>Random design points (seeded): arrays 4..256 per edge, SRAMs 8 kB..2 MB, 1..128 words/cycle, any dataflow and mode.</summary>
+    [TestCase(12, 7)]
+    public void RandomSweepResNet18(int points, int seed)
+    {
+        var random = new Random(seed);
+        var topology = DnnCatalog.Get("resnet18");
+        var sim = new SystolicSimulator();
+        sim.Run(RandomConfig(new Random(seed + 1)), topology);   // JIT warm-up
+        double totalMs = 0, worstMs = 0;
+        string worst = "";
+        for (int i = 0; i < points; i++)
+        {
+            var config = RandomConfig(random);
+            var watch = Stopwatch.StartNew();
+            sim.Run(config, topology);
+            double ms = watch.Elapsed.TotalMilliseconds;
+            totalMs += ms;
+            if (ms > worstMs) (worstMs, worst) = (ms, Describe(config));
+        }
+
+        TestContext.Out.WriteLine($"random ResNet-18 sweep, {points} points (seed {seed}): {totalMs / points:F2} ms per evaluation, "
+            + $"{points / (totalMs / 1000):F1} evaluations/s; slowest {worstMs:F1} ms ({worst})");
+        Assert.That(totalMs, Is.GreaterThan(0));
+    }
+
+    private static SystolicConfig RandomConfig(Random random)
+    {
+        int Pow2(int minLog, int maxLog) => 1 << random.Next(minLog, maxLog + 1);
+        return new SystolicConfig(Pow2(2, 8), Pow2(2, 8), (Dataflow)random.Next(3),
+            Pow2(3, 11), Pow2(3, 11), Pow2(3, 11),
+            random.Next(2) == 0 ? BandwidthMode.Calc : BandwidthMode.User, Pow2(0, 7));
+    }
+
+    private static string Describe(SystolicConfig c) =>
+        $"{c.ArrayRows}x{c.ArrayCols} {c.Dataflow.ToShortName()} {c.BandwidthMode} bw {c.BandwidthWordsPerCycle} "
+        + $"{c.IfmapSramKb}/{c.FilterSramKb}/{c.OfmapSramKb} kB";
+
+    /// <summary>Mean ms per run after a warm-up; repeats for about a second (at least once).</summary>
+    private static (double Ms, SystolicReport Report) Time(SystolicSimulator sim, SystolicConfig config, Topology topology)
+    {
+        var watch = Stopwatch.StartNew();
+        var report = sim.Run(config, topology);
+        double first = watch.Elapsed.TotalMilliseconds;
+        if (first > 2000) return (first, report);
+        int runs = (int)Math.Clamp(1000 / Math.Max(first, 0.01), 3, 2000);
+        watch.Restart();
+        for (int i = 0; i < runs; i++) sim.Run(config, topology);
+        return (watch.Elapsed.TotalMilliseconds / runs, report);
     }
 }
