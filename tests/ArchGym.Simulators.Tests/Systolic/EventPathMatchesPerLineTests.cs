@@ -1,0 +1,91 @@
+using NUnit.Framework;
+using ArchGym.Simulators.Systolic;
+using ArchGym.Simulators.Systolic.Dataflows;
+using ArchGym.Simulators.Systolic.Memory;
+using ArchGym.Simulators.Tests.Systolic.PerLine;
+using ArchGym.Simulators.Workloads.Dnn;
+
+namespace ArchGym.Simulators.Tests.Systolic;
+
+/// <summary>
+/// The library's event-driven memory model against the original per-line walk (PerLine/, kept here as
+/// the oracle) on seeded random layers and configurations: tiny SRAMs force window slides, jumps,
+/// drains and stalls; every field of the outcome (cycles, stalls, DRAM words and start/stop cycles)
+/// must be identical.
+/// </summary>
+[TestFixture]
+public class EventPathMatchesPerLineTests
+{
+    private static IEnumerable<TestCaseData> SmallBatches() =>
+        Enumerable.Range(0, 40).Select(b => new TestCaseData(b * 1000, 25, false).SetName($"Small_{b:D2}"));
+
+    private static IEnumerable<TestCaseData> MediumBatches() =>
+        Enumerable.Range(0, 8).Select(b => new TestCaseData(500_000 + b * 1000, 6, true).SetName($"Medium_{b}"));
+
+    [TestCaseSource(nameof(SmallBatches))]
+    [TestCaseSource(nameof(MediumBatches))]
+    public void SameOutcomeAsPerLineWalk(int firstSeed, int cases, bool medium)
+    {
+        Assert.Multiple(() =>
+        {
+            for (int seed = firstSeed; seed < firstSeed + cases; seed++)
+            {
+                var random = new Random(seed);
+                var (config, layer) = medium ? RandomMedium(random) : RandomSmall(random);
+                var (expected, actual) = Both(config, layer);
+                Assert.That(actual, Is.EqualTo(expected), $"seed {seed}: {Describe(config, layer)}");
+            }
+        });
+    }
+
+    /// <summary>A hand-picked stall-heavy case: the comparison must be able to fail on a real difference.</summary>
+    [Test]
+    public void ComparisonSeesStallsAndTraffic()
+    {
+        var config = new SystolicConfig(4, 3, Dataflow.WeightStationary, 1, 1, 1, BandwidthMode.User, 2);
+        var (expected, actual) = Both(config, new Layer("c", 9, 9, 3, 3, 4, 5, 1, 1));
+        Assert.That(expected.StallCycles, Is.GreaterThan(0));
+        Assert.That(actual, Is.EqualTo(expected));
+        Assert.That(actual with { StallCycles = actual.StallCycles + 1 }, Is.Not.EqualTo(expected));
+    }
+
+    internal static (MemoryOutcome Expected, MemoryOutcome Actual) Both(SystolicConfig config, Layer layer)
+    {
+        var plan = new FoldPlan(config, layer);
+        var streams = DataflowStreams.For(plan);
+        var repeats = Im2colAddresses.ForLayer(layer);
+        return (PerLineMemorySimulation.Run(config, plan, streams, repeats), MemorySimulation.Run(config, plan, streams, repeats));
+    }
+
+    internal static (SystolicConfig, Layer) RandomSmall(Random r)
+    {
+        int[] kbs = [1, 1, 2, 3, 4, 8, 64];
+        var config = new SystolicConfig(r.Next(1, 13), r.Next(1, 13), (Dataflow)r.Next(3),
+            kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)],
+            r.Next(2) == 0 ? BandwidthMode.Calc : BandwidthMode.User, r.Next(1, 17));
+        return (config, RandomLayer(r, 60, 12, 6));
+    }
+
+    internal static (SystolicConfig, Layer) RandomMedium(Random r)
+    {
+        int[] kbs = [1, 2, 4, 8, 16, 32];
+        var config = new SystolicConfig(r.Next(2, 33), r.Next(2, 33), (Dataflow)r.Next(3),
+            kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)],
+            r.Next(2) == 0 ? BandwidthMode.Calc : BandwidthMode.User, r.Next(1, 33));
+        return (config, RandomLayer(r, 200, 24, 24));
+    }
+
+    /// <summary>A GEMM or a convolution (filters 1..5, strides 1..3, overlapping and overhanging windows).</summary>
+    private static Layer RandomLayer(Random r, int gemmMax, int ifmapMax, int channelsMax)
+    {
+        if (r.Next(3) == 0) return Layer.Gemm("g", r.Next(1, gemmMax), r.Next(1, gemmMax), r.Next(1, gemmMax));
+        int fh = r.Next(1, 6), fw = r.Next(1, 6);
+        return new Layer("c", r.Next(fh, ifmapMax + 1), r.Next(fw, ifmapMax + 1), fh, fw,
+            r.Next(1, channelsMax + 1), r.Next(1, 3 * channelsMax), r.Next(1, 4), r.Next(1, 4));
+    }
+
+    internal static string Describe(SystolicConfig c, Layer l) =>
+        $"{c.ArrayRows}x{c.ArrayCols} {c.Dataflow.ToShortName()} {c.BandwidthMode} bw {c.BandwidthWordsPerCycle} "
+        + $"{c.IfmapSramKb}/{c.FilterSramKb}/{c.OfmapSramKb} kB; layer {l.IfmapHeight}x{l.IfmapWidth} f {l.FilterHeight}x{l.FilterWidth} "
+        + $"c {l.Channels} n {l.NumFilters} s {l.StrideHeight}x{l.StrideWidth}";
+}
