@@ -3,11 +3,14 @@ namespace ArchGym.Simulators.Systolic.Dataflows;
 /// <summary>
 /// The ofmap write demand of one fold: output (t, c) leaves the array at fold line Base + t + c
 /// (SCALE-Sim skews the ofmap demand by column). os drains R flipped rows after T - 1 idle lines;
-/// ws/is write T rows after 2R - 1 lines of weight load and pipeline fill.
+/// ws/is write T rows after 2R - 1 lines of weight load and pipeline fill. Cumulative writes over
+/// global lines are a closed form (a lattice count per fold), so the line where a running total
+/// reaches a threshold is found by bisection.
 /// </summary>
 internal sealed class WriteStream(FoldPlan plan)
 {
     private readonly bool os = plan.Dataflow == Dataflow.OutputStationary;
+    private readonly long perFold = plan.CyclesPerFold;
 
     public long Base { get; } = plan.Dataflow == Dataflow.OutputStationary ? plan.T - 1 : 2L * plan.R - 1;
 
@@ -24,5 +27,59 @@ internal sealed class WriteStream(FoldPlan plan)
         long lo = Math.Max(0, x - tHi + 1);
         long hi = Math.Min(cols - 1, x - tLo);
         return hi >= lo ? (int)(hi - lo + 1) : 0;
+    }
+
+    /// <summary>Valid writes in global demand line <paramref name="globalLine"/>.</summary>
+    public int CountAt(long globalLine)
+    {
+        long fold = globalLine / perFold;
+        return Count((int)(fold / plan.RowFolds), (int)(fold % plan.RowFolds), globalLine % perFold);
+    }
+
+    /// <summary>Writes in global lines [0, <paramref name="globalLine"/>).</summary>
+    public long WritesBefore(long globalLine)
+    {
+        long fold = globalLine / perFold;
+        if (fold >= plan.Folds) return FoldStart(plan.Folds);
+        int fc = (int)(fold / plan.RowFolds), fr = (int)(fold % plan.RowFolds);
+        long tLo = TLo(fr);
+        return FoldStart(fold) + LatticeCount.Below(THi - tLo, plan.ColsUsed(fc), globalLine % perFold - 1 - Base - tLo);
+    }
+
+    /// <summary>
+    /// The first line x in [from, to) whose writes in [from, x] add up to at least <paramref name="words"/> (>= 1),
+    /// or <paramref name="to"/> if they never do.
+    /// </summary>
+    public long FirstLineReaching(long from, long to, long words)
+    {
+        long target = WritesBefore(from) + words;
+        if (WritesBefore(to) < target) return to;
+        // Bisect folds on their starting totals, then lines within the fold: smallest g with WritesBefore(g) >= target.
+        long lo = from / perFold + 1, hi = (to - 1) / perFold + 1;
+        while (lo < hi)
+        {
+            long mid = lo + (hi - lo) / 2;
+            if (FoldStart(mid) >= target) hi = mid;
+            else lo = mid + 1;
+        }
+
+        long gLo = Math.Max(from + 1, (lo - 1) * perFold + 1), gHi = Math.Min(to, lo * perFold);
+        while (gLo < gHi)
+        {
+            long mid = gLo + (gHi - gLo) / 2;
+            if (WritesBefore(mid) >= target) gHi = mid;
+            else gLo = mid + 1;
+        }
+
+        return gLo - 1;
+    }
+
+    /// <summary>Writes of all folds before <paramref name="fold"/>: full col folds, then the row folds of this one.</summary>
+    private long FoldStart(long fold)
+    {
+        long fc = fold / plan.RowFolds, fr = fold % plan.RowFolds;
+        long rowsPerFold = os ? plan.R : plan.T, rowsAll = os ? plan.Sr : plan.RowFolds * plan.T;
+        long colsBefore = Math.Min(fc * plan.C, plan.Sc), colsHere = fc < plan.ColFolds ? plan.ColsUsed((int)fc) : 0;
+        return colsBefore * rowsAll + fr * rowsPerFold * colsHere;
     }
 }

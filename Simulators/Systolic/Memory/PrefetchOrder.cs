@@ -4,27 +4,22 @@ namespace ArchGym.Simulators.Systolic.Memory;
 
 /// <summary>
 /// Ranks in the USER-mode fetch order (the compute unit's prefetch matrix with its -1 padding
-/// skipped). Skewed operands are fetched along anti-diagonals of their stacked port blocks (rows
-/// descending within a diagonal), block operands row-major. A demand line is one contiguous run of
-/// this order, so its first rank locates the whole line.
+/// skipped, README §6b). Skewed operands are fetched along anti-diagonals of their stacked port
+/// blocks (rows descending within a diagonal), block operands row-major. A demand line is one
+/// contiguous run of this order, so its first rank locates the whole line. Ranks are closed forms
+/// (lattice counts under a diagonal), so nothing here grows with the operand.
 /// </summary>
 internal sealed class PrefetchOrder
 {
     private readonly ReadStream stream;
     private readonly long rows;
     private readonly long lastBlockRow0;
-    private readonly long[] diagonalStart = [];
 
     public PrefetchOrder(ReadStream stream)
     {
         this.stream = stream;
         rows = (long)stream.PortBlocks * stream.StreamExtent;
         lastBlockRow0 = (long)(stream.PortBlocks - 1) * stream.StreamExtent;
-        if (stream.Shape != StreamShape.Skewed) return;
-        long diagonals = rows + stream.Ports - 1;
-        diagonalStart = new long[diagonals + 1];
-        for (long d = 0; d < diagonals; d++)
-            diagonalStart[d + 1] = diagonalStart[d] + ValidBefore(d, (int)Math.Min(stream.Ports - 1, d) + 1);
     }
 
     /// <summary>Rank of the first valid port of a demand line.</summary>
@@ -37,7 +32,7 @@ internal sealed class PrefetchOrder
         }
 
         long d = (long)stream.PortBlockOf(colFold, rowFold) * stream.StreamExtent + line - stream.Base;
-        return diagonalStart[d] + ValidBefore(d, firstPort);
+        return DiagonalStart(d) + ValidBefore(d, firstPort);
     }
 
     /// <summary>Visits every element in fetch order as (coordinate A, coordinate B), see <see cref="ReadStream.Coordinates"/>.</summary>
@@ -65,6 +60,14 @@ internal sealed class PrefetchOrder
                 visit((long)pb * ports + c, row % stream.StreamExtent);
             }
         }
+    }
+
+    /// <summary>Valid entries on diagonals before d: the whole stacked matrix minus the missing ports of the last block.</summary>
+    private long DiagonalStart(long d)
+    {
+        long missingPorts = stream.Ports - stream.LastBlockPorts;
+        return LatticeCount.Below(rows, stream.Ports, d - 1)
+            - LatticeCount.Below(stream.StreamExtent, missingPorts, d - 1 - lastBlockRow0 - stream.LastBlockPorts);
     }
 
     /// <summary>Valid entries of diagonal d in columns [cMin, c): only the last port block can be partial.</summary>

@@ -1,0 +1,37 @@
+using ArchGym.Simulators.Systolic.Dataflows;
+
+namespace ArchGym.Simulators.Systolic.Memory;
+
+/// <summary>
+/// Serves the ofmap write demand through the write buffer burst by burst (README §6c): with no
+/// drain in flight, writes are stored until the running total would leave fewer than
+/// <see cref="WriteBuffer.Active"/> words free (a drain starts there); during a drain, until the
+/// buffer would fill (the array waits there). The line of either event is found on the closed-form
+/// write totals, so the cost is one bisection per drain or stall, not one step per line.
+/// </summary>
+internal sealed class OfmapWrites(WriteStream writes, WriteBuffer buffer)
+{
+    /// <summary>Serves lines [from, to), line i at cycle i + stalls; returns the stalls afterwards.</summary>
+    public long Advance(long from, long to, long stalls)
+    {
+        long line = from;
+        while (line < to)
+        {
+            bool draining = line + stalls < buffer.DrainEnd;
+            long limit = draining ? Math.Min(to, buffer.DrainEnd - stalls) : to;
+            long room = draining ? buffer.Free : buffer.Free - buffer.Active + 1;
+            long eventLine = writes.FirstLineReaching(line, limit, Math.Max(1, room));
+            buffer.Store(writes.WritesBefore(eventLine) - writes.WritesBefore(line));
+            if (eventLine >= limit)
+            {
+                line = limit;
+                continue;
+            }
+
+            stalls += buffer.Write(writes.CountAt(eventLine), eventLine + stalls);
+            line = eventLine + 1;
+        }
+
+        return stalls;
+    }
+}
