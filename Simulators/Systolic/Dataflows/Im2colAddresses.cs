@@ -25,9 +25,13 @@ internal sealed class Im2colAddresses
         for (int j = 0; j < k; j++)
             WindowOffset[j] = j / (layer.FilterWidth * c) * width * c + j % (layer.FilterWidth * c);
 
+        Layer = layer;
         AddressSpace = checked(WindowBase[^1] + WindowOffset[^1] + 1);   // both grow with their index
         Distinct = distinct;
     }
+
+    /// <summary>The layer whose im2col this is (its geometry locates every read of a pixel).</summary>
+    public Layer Layer { get; }
 
     public int[] WindowBase { get; }
     public int[] WindowOffset { get; }

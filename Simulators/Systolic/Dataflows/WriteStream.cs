@@ -47,31 +47,20 @@ internal sealed class WriteStream(FoldPlan plan)
     }
 
     /// <summary>
-    /// The first line x in [from, to) whose writes in [from, x] add up to at least <paramref name="words"/> (>= 1),
-    /// or <paramref name="to"/> if they never do.
+    /// The first line x before <paramref name="to"/> with WritesBefore(x + 1) >= <paramref name="total"/>, or
+    /// <paramref name="to"/> if there is none. Closed form: the fold from the per-fold totals, the line
+    /// within it by inverting the fold's lattice count.
     /// </summary>
-    public long FirstLineReaching(long from, long to, long words)
+    public long FirstLineReaching(long total, long to)
     {
-        long target = WritesBefore(from) + words;
-        if (WritesBefore(to) < target) return to;
-        // Bisect folds on their starting totals, then lines within the fold: smallest g with WritesBefore(g) >= target.
-        long lo = from / perFold + 1, hi = (to - 1) / perFold + 1;
-        while (lo < hi)
-        {
-            long mid = lo + (hi - lo) / 2;
-            if (FoldStart(mid) >= target) hi = mid;
-            else lo = mid + 1;
-        }
-
-        long gLo = Math.Max(from + 1, (lo - 1) * perFold + 1), gHi = Math.Min(to, lo * perFold);
-        while (gLo < gHi)
-        {
-            long mid = gLo + (gHi - gLo) / 2;
-            if (WritesBefore(mid) >= target) gHi = mid;
-            else gLo = mid + 1;
-        }
-
-        return gLo - 1;
+        if (WritesBefore(to) < total) return to;   // total >= 1
+        long rowsPerFold = os ? plan.R : plan.T, rowsAll = os ? plan.Sr : plan.RowFolds * plan.T;
+        long fc = Math.Min(plan.ColFolds - 1, (total - 1) / (plan.C * rowsAll));
+        long cols = plan.ColsUsed((int)fc), colStart = fc * plan.C * rowsAll;
+        long fr = Math.Min(plan.RowFolds - 1, (total - 1 - colStart) / (rowsPerFold * cols));
+        long fold = fc * plan.RowFolds + fr, tLo = TLo((int)fr);
+        long y = LatticeCount.FirstReaching(THi - tLo, cols, total - FoldStart(fold));
+        return fold * perFold + y + Base + tLo;   // line y + Base + tLo is the last one counted
     }
 
     /// <summary>Writes of all folds before <paramref name="fold"/>: full col folds, then the row folds of this one.</summary>

@@ -61,15 +61,13 @@ internal sealed class FoldRanks(ReadStream stream, PrefetchOrder order, FoldPlan
     /// <summary>Skewed: first line in [from, last line] whose last rank is at least <paramref name="rank"/>, or -1.</summary>
     public long FirstLineReaching(int colFold, int rowFold, long from, long rank)
     {
-        long lo = from, hi = LastLine(colFold, rowFold) + 1, end = hi;
-        while (lo < hi)
-        {
-            long mid = lo + (hi - lo) / 2;
-            if (Line(colFold, rowFold, mid).Last >= rank) hi = mid;
-            else lo = mid + 1;
-        }
-
-        return lo < end ? lo : -1;
+        // Line x is diagonal pb*T + x of the fetch order; its last element sits in column min(used - 1, x).
+        var cut = order.Cut(rank);
+        int used = stream.PortsUsed(stream.PortBlockOf(colFold, rowFold));
+        long x = cut.Diagonal - (long)stream.PortBlockOf(colFold, rowFold) * stream.StreamExtent;
+        if (x >= 0 && !order.AtOrPastOnDiagonal(cut, (int)Math.Min(used - 1, x))) x++;
+        long line = Math.Max(from, stream.Base + x);
+        return line <= LastLine(colFold, rowFold) ? line : -1;
     }
 
     /// <summary>Block: first line in [from, last line] whose first rank is below <paramref name="rank"/>, or -1.</summary>

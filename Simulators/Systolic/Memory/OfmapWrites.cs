@@ -14,21 +14,25 @@ internal sealed class OfmapWrites(WriteStream writes, WriteBuffer buffer)
     /// <summary>Serves lines [from, to), line i at cycle i + stalls; returns the stalls afterwards.</summary>
     public long Advance(long from, long to, long stalls)
     {
-        long line = from;
+        long line = from, written = writes.WritesBefore(from);
         while (line < to)
         {
             bool draining = line + stalls < buffer.DrainEnd;
             long limit = draining ? Math.Min(to, buffer.DrainEnd - stalls) : to;
             long room = draining ? buffer.Free : buffer.Free - buffer.Active + 1;
-            long eventLine = writes.FirstLineReaching(line, limit, Math.Max(1, room));
-            buffer.Store(writes.WritesBefore(eventLine) - writes.WritesBefore(line));
+            long eventLine = writes.FirstLineReaching(written + Math.Max(1, room), limit);
+            long before = writes.WritesBefore(eventLine);
+            buffer.Store(before - written);
+            written = before;
             if (eventLine >= limit)
             {
                 line = limit;
                 continue;
             }
 
-            stalls += buffer.Write(writes.CountAt(eventLine), eventLine + stalls);
+            int count = writes.CountAt(eventLine);
+            written += count;
+            stalls += buffer.Write(count, eventLine + stalls);
             line = eventLine + 1;
         }
 

@@ -43,5 +43,15 @@ internal sealed class SetWindow(long setSize, long sets, long activeSets, long s
         return bottom <= 0 ? 0 : bottom * SetSize;
     }
 
-    public void Slide() => Start = (Start + slideSets) % Sets;
+    /// <summary>
+    /// Slides until the window holds <paramref name="set"/>: each slide lowers its offset by the slide
+    /// size, which is at most <see cref="Active"/>, so the first offset below Active is reached without wrapping.
+    /// </summary>
+    public long SlidesToHold(long set)
+    {
+        long offset = Offset(set);
+        return offset < Active ? 0 : (offset - Active + slideSets) / slideSets;
+    }
+
+    public void Slide(long slides) => Start = (Start + slides % Sets * slideSets) % Sets;
 }

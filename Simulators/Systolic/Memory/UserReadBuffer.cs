@@ -20,17 +20,19 @@ internal sealed class UserReadBuffer
     private readonly PrefetchOrder order;
     private readonly SetWindow window;
     private readonly HeldLineSearch search;
-    private readonly long linesPerPrefetch, initialLines, bandwidth, perFold;
+    private readonly long linesPerPrefetch, initialLines, bandwidth, perFold, foldCount;
     private readonly int rowFolds;
     private readonly bool allFit;
-    private readonly RepeatedAddressSets? repeats;
+    private readonly RepeatMissSearch? repeats;
     private long searchedFrom = -1, nextEvent = -1;
+    private bool heldByOtherSets;
 
     public UserReadBuffer(ReadStream stream, FoldPlan plan, int sramWords, int bandwidth, Im2colAddresses? im2colAddresses)
     {
         this.stream = stream;
         this.bandwidth = bandwidth;
         perFold = plan.CyclesPerFold;
+        foldCount = plan.Folds;
         rowFolds = plan.RowFolds;
         order = new PrefetchOrder(stream);
         long active = (sramWords + 1) / 2, prefetch = sramWords - active;
@@ -42,7 +44,7 @@ internal sealed class UserReadBuffer
         allFit = activeSets == sets;
         linesPerPrefetch = FoldPlan.CeilDiv(prefetch, bandwidth);
         initialLines = Math.Min(FoldPlan.CeilDiv(active, bandwidth), FoldPlan.CeilDiv(stream.PrefetchEntries, bandwidth));
-        if (im2colAddresses is not null && !allFit) repeats = new RepeatedAddressSets(order, stream, im2colAddresses, setSize);
+        if (im2colAddresses is not null && !allFit) repeats = new RepeatMissSearch(stream, order, new PixelShifts(im2colAddresses.Layer), window, plan);
     }
 
     public long Prefetches { get; private set; }
@@ -61,8 +63,26 @@ internal sealed class UserReadBuffer
         if (allFit) return NoEvent;
         if (fromLine >= searchedFrom && fromLine <= nextEvent) return nextEvent;   // the window has not moved since
         searchedFrom = fromLine;
-        nextEvent = search.NextUnheldLine(fromLine);
+        nextEvent = NextMissLine(fromLine);
         return nextEvent;
+    }
+
+    /// <summary>
+    /// The next line the window does not hold. With repeated pixels such a line usually misses too, so it
+    /// is tried first; once one turned out fully held by other sets, the search skips to the next line
+    /// with a read whose pixel no held set holds.
+    /// </summary>
+    private long NextMissLine(long fromLine)
+    {
+        while (true)
+        {
+            long line = search.NextUnheldLine(fromLine);
+            if (repeats is null || line == NoEvent || !heldByOtherSets) return line;
+            var (miss, resumeFold) = repeats.Next(line / perFold, line % perFold);
+            if (miss >= 0) return miss;
+            if (resumeFold >= foldCount) return NoEvent;
+            fromLine = resumeFold * perFold;
+        }
     }
 
     /// <summary>Serves one global demand line; returns how many prefetches it caused.</summary>
@@ -80,12 +100,13 @@ internal sealed class UserReadBuffer
         if (repeats is not null)
         {
             ServeRepeated(colFold, rowFold, line, first, count, rank0);
+            heldByOtherSets = Prefetches == before;
             return (int)(Prefetches - before);
         }
 
         long setSize = window.SetSize;
         for (long set = rank0 / setSize; set <= (rank0 + count - 1) / setSize; set++)
-            while (window.Offset(set) >= window.Active) Slide();
+            Slide(window.SlidesToHold(set));
         return (int)(Prefetches - before);
     }
 
@@ -97,14 +118,14 @@ internal sealed class UserReadBuffer
         {
             if (window.HoldsRank(rank0 + p)) continue;
             var (a, b) = stream.Coordinates(colFold, rowFold, line, first + p);
-            int address = r.Address(a, b);
-            while (!r.AnyInWindow(address, window)) Slide();
+            Slide(r.SlidesToHoldAnyReader(a, b));
         }
     }
 
-    private void Slide()
+    /// <summary>SCALE-Sim slides once per missing address check; the count is taken directly.</summary>
+    private void Slide(long slides)
     {
-        window.Slide();
-        Prefetches++;
+        window.Slide(slides);
+        Prefetches += slides;
     }
 }

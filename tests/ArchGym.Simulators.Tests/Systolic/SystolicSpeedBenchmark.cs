@@ -24,7 +24,7 @@ public class SystolicSpeedBenchmark
         var topology = ScaleSimTopologyReader.Read(Path.Combine(folder, "topologies", "resnet50.csv"));
         var sim = new SystolicSimulator();
         var (ms, warm) = Time(sim, config, topology);
-        TestContext.Out.WriteLine($"{configFile}: {ms:F2} ms per ResNet-50 ({topology.Layers.Count} layers), "
+        TestContext.Out.WriteLine($"{configFile}: {ms:F2} ms per ResNet-50 (fastest run) ({topology.Layers.Count} layers), "
             + $"{topology.Layers.Count / (ms / 1000):F0} layers/s, {1000 / ms:F1} evaluations/s; "
             + $"total_cycles {warm.TotalCycles}, stalls {warm.StallCycles}, DRAM words {warm.DramWords}");
 
@@ -49,7 +49,7 @@ public class SystolicSpeedBenchmark
         var topology = DnnCatalog.Get("resnet18");
         var (ms, report) = Time(new SystolicSimulator(), config, topology);
         TestContext.Out.WriteLine($"ResNet-18 {rows}x{cols} {dataflow} {mode} bw {bandwidth} {ifmapKb}/{filterKb}/{ofmapKb} kB: "
-            + $"{ms:F2} ms per evaluation; total_cycles {report.TotalCycles}, stalls {report.StallCycles}, DRAM words {report.DramWords}");
+            + $"{ms:F2} ms per evaluation (fastest run); total_cycles {report.TotalCycles}, stalls {report.StallCycles}, DRAM words {report.DramWords}");
         Assert.That(report.Layers, Has.Count.EqualTo(topology.Layers.Count));
     }
 
@@ -90,7 +90,10 @@ public class SystolicSpeedBenchmark
         $"{c.ArrayRows}x{c.ArrayCols} {c.Dataflow.ToShortName()} {c.BandwidthMode} bw {c.BandwidthWordsPerCycle} "
         + $"{c.IfmapSramKb}/{c.FilterSramKb}/{c.OfmapSramKb} kB";
 
-    /// <summary>Mean ms per run after a warm-up; repeats for about a second (at least once).</summary>
+    /// <summary>
+    /// Fastest ms per run after a warm-up (the cores are shared, so the minimum is the stable figure);
+    /// repeats for about a second, at least three times. Slow runs (over 2 s) are timed once.
+    /// </summary>
     private static (double Ms, SystolicReport Report) Time(SystolicSimulator sim, SystolicConfig config, Topology topology)
     {
         var watch = Stopwatch.StartNew();
@@ -98,8 +101,14 @@ public class SystolicSpeedBenchmark
         double first = watch.Elapsed.TotalMilliseconds;
         if (first > 2000) return (first, report);
         int runs = (int)Math.Clamp(1000 / Math.Max(first, 0.01), 3, 2000);
-        watch.Restart();
-        for (int i = 0; i < runs; i++) sim.Run(config, topology);
-        return (watch.Elapsed.TotalMilliseconds / runs, report);
+        double best = double.MaxValue;
+        for (int i = 0; i < runs; i++)
+        {
+            watch.Restart();
+            sim.Run(config, topology);
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+        }
+
+        return (best, report);
     }
 }
