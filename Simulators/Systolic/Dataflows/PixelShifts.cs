@@ -18,6 +18,9 @@ internal sealed class PixelShifts
 
     public PixelShifts(Layer layer)
     {
+        StrideHeight = layer.StrideHeight;
+        StrideWidth = layer.StrideWidth;
+        IfmapWidth = layer.IfmapWidth;
         OfmapHeight = layer.OfmapHeight;
         OfmapWidth = layer.OfmapWidth;
         FilterHeight = layer.FilterHeight;
@@ -27,6 +30,7 @@ internal sealed class PixelShifts
         int colsTouched = (OfmapWidth - 1) * sw + FilterWidth;
         var shifts = new List<Shift>();
         int tMax = (colsTouched - 1) / w;
+        AliasRows = tMax;
         for (int t = -tMax; t <= tMax; t++)
         for (int i = CeilDiv(-(FilterHeight - 1) - t, sh); i <= FloorDiv(FilterHeight - 1 - t, sh); i++)
         for (int j = CeilDiv(t * w - FilterWidth + 1, sw); j <= FloorDiv(t * w + FilterWidth - 1, sw); j++)
@@ -43,11 +47,34 @@ internal sealed class PixelShifts
     }
 
     public Shift[] All { get; }
+
+    /// <summary>Alias row offsets t run over [-AliasRows, AliasRows] (0 unless windows overhang the ifmap width).</summary>
+    public int AliasRows { get; }
+
+    public int StrideHeight { get; }
+    public int StrideWidth { get; }
+    public int IfmapWidth { get; }
     public int OfmapHeight { get; }
     public int OfmapWidth { get; }
     public int FilterHeight { get; }
     public int FilterWidth { get; }
     public int Channels { get; }
+
+    /// <summary>Shift rows i valid for an element in output row oy and filter row fy at alias offset t.</summary>
+    public (long Lo, long Hi) RowShifts(long oy, long fy, long t) =>
+        (Math.Max(-oy, CeilDiv(fy - t - FilterHeight + 1, StrideHeight)), Math.Min(OfmapHeight - 1 - oy, FloorDiv(fy - t, StrideHeight)));
+
+    /// <summary>Shift columns j valid for an element in output column ox and filter column fx at alias offset t.</summary>
+    public (long Lo, long Hi) ColShifts(long ox, long fx, long t) =>
+        (Math.Max(-ox, CeilDiv(fx + t * IfmapWidth - FilterWidth + 1, StrideWidth)), Math.Min(OfmapWidth - 1 - ox, FloorDiv(fx + t * IfmapWidth, StrideWidth)));
+
+    /// <summary>DeltaK of shift (t, i, j); its DeltaM is i*OW + j.</summary>
+    public long DeltaK(long t, long i, long j) =>
+        ((t + i * StrideHeight) * FilterWidth + j * StrideWidth - t * IfmapWidth) * Channels;
+
+    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+
+    private static long CeilDiv(long a, long b) => a <= 0 ? -(-a / b) : (a + b - 1) / b;
 
     private static int FloorDiv(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 

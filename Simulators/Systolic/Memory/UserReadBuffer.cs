@@ -26,6 +26,7 @@ internal sealed class UserReadBuffer
     private readonly RepeatMissSearch? repeats;
     private long searchedFrom = -1, nextEvent = -1;
     private bool heldByOtherSets;
+    private int coveredBefore;   // reads of the next event line before this port are known to hit
 
     public UserReadBuffer(ReadStream stream, FoldPlan plan, int sramWords, int bandwidth, Im2colAddresses? im2colAddresses)
     {
@@ -79,7 +80,12 @@ internal sealed class UserReadBuffer
             long line = search.NextUnheldLine(fromLine);
             if (repeats is null || line == NoEvent || !heldByOtherSets) return line;
             var (miss, resumeFold) = repeats.Next(line / perFold, line % perFold);
-            if (miss >= 0) return miss;
+            if (miss >= 0)
+            {
+                coveredBefore = repeats.MissPort;
+                return miss;
+            }
+
             if (resumeFold >= foldCount) return NoEvent;
             fromLine = resumeFold * perFold;
         }
@@ -88,7 +94,9 @@ internal sealed class UserReadBuffer
     /// <summary>Serves one global demand line; returns how many prefetches it caused.</summary>
     public int Serve(long globalLine)
     {
+        int skip = globalLine == nextEvent ? coveredBefore : 0;
         searchedFrom = nextEvent = -1;
+        coveredBefore = 0;
         if (allFit) return 0;
         long fold = globalLine / perFold, line = globalLine % perFold;
         int colFold = (int)(fold / rowFolds), rowFold = (int)(fold % rowFolds);
@@ -99,7 +107,7 @@ internal sealed class UserReadBuffer
         long before = Prefetches;
         if (repeats is not null)
         {
-            ServeRepeated(colFold, rowFold, line, first, count, rank0);
+            ServeRepeated(colFold, rowFold, line, Math.Max(first, skip), first + count, rank0 - first);
             heldByOtherSets = Prefetches == before;
             return (int)(Prefetches - before);
         }
@@ -110,14 +118,14 @@ internal sealed class UserReadBuffer
         return (int)(Prefetches - before);
     }
 
-    /// <summary>Repeated pixels: an address outside its own set may still be held by another set holding it.</summary>
-    private void ServeRepeated(int colFold, int rowFold, long line, int first, int count, long rank0)
+    /// <summary>Repeated pixels: a read outside its own set may still be held by another set holding its pixel.</summary>
+    private void ServeRepeated(int colFold, int rowFold, long line, int fromPort, int endPort, long rankOfPort0)
     {
         var r = repeats!;
-        for (int p = 0; p < count; p++)
+        for (int p = fromPort; p < endPort; p++)
         {
-            if (window.HoldsRank(rank0 + p)) continue;
-            var (a, b) = stream.Coordinates(colFold, rowFold, line, first + p);
+            if (window.HoldsRank(rankOfPort0 + p)) continue;
+            var (a, b) = stream.Coordinates(colFold, rowFold, line, p);
             Slide(r.SlidesToHoldAnyReader(a, b));
         }
     }
