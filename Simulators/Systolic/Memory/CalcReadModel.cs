@@ -26,8 +26,9 @@ internal static class CalcReadModel
         if (repeats is null) return Visits(plan, stream, windowMisses, firstLine);
 
         long distinct = repeats.Distinct;
-        return distinct < windowMisses
-            ? new CalcReadOutcome(distinct, firstLine, -1)   // everything fits: one miss per pixel, no jump
+        if (distinct < windowMisses) return new CalcReadOutcome(distinct, firstLine, -1);   // everything fits: one miss per pixel, no jump
+        return stream.Shape == StreamShape.Skewed
+            ? CalcRepeatModel.Run(plan, stream, windowMisses, repeats)
             : Walk(plan, stream, windowMisses, firstLine, repeats);
     }
 

@@ -22,6 +22,10 @@ public class EventPathMatchesPerLineTests
     private static IEnumerable<TestCaseData> MediumBatches() =>
         Enumerable.Range(0, 8).Select(b => new TestCaseData(500_000 + b * 1000, 6, true).SetName($"Medium_{b}"));
 
+    /// <summary>Overlapping windows only, with SRAMs below the footprint: the repeated-pixel paths of both modes.</summary>
+    private static IEnumerable<TestCaseData> RepeatBatches() =>
+        Enumerable.Range(0, 16).Select(b => new TestCaseData(900_000 + b * 1000, 12, false).SetName($"Repeats_{b:D2}"));
+
     [TestCaseSource(nameof(SmallBatches))]
     [TestCaseSource(nameof(MediumBatches))]
     public void SameOutcomeAsPerLineWalk(int firstSeed, int cases, bool medium)
@@ -32,6 +36,20 @@ public class EventPathMatchesPerLineTests
             {
                 var random = new Random(seed);
                 var (config, layer) = medium ? RandomMedium(random) : RandomSmall(random);
+                var (expected, actual) = Both(config, layer);
+                Assert.That(actual, Is.EqualTo(expected), $"seed {seed}: {Describe(config, layer)}");
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(RepeatBatches))]
+    public void SameOutcomeWithRepeatedPixels(int firstSeed, int cases, bool unused)
+    {
+        Assert.Multiple(() =>
+        {
+            for (int seed = firstSeed; seed < firstSeed + cases; seed++)
+            {
+                var (config, layer) = RandomRepeats(new Random(seed));
                 var (expected, actual) = Both(config, layer);
                 Assert.That(actual, Is.EqualTo(expected), $"seed {seed}: {Describe(config, layer)}");
             }
@@ -73,6 +91,17 @@ public class EventPathMatchesPerLineTests
             kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)],
             r.Next(2) == 0 ? BandwidthMode.Calc : BandwidthMode.User, r.Next(1, 33));
         return (config, RandomLayer(r, 200, 24, 24));
+    }
+
+    /// <summary>Convolutions whose windows overlap (stride below the filter) on 1-2 kB ifmap SRAMs, few channels included.</summary>
+    internal static (SystolicConfig, Layer) RandomRepeats(Random r)
+    {
+        var config = new SystolicConfig(r.Next(1, 20), r.Next(1, 20), (Dataflow)r.Next(3), r.Next(1, 3), r.Next(1, 9), r.Next(1, 9),
+            r.Next(2) == 0 ? BandwidthMode.Calc : BandwidthMode.User, r.Next(1, 17));
+        int fh = r.Next(2, 6), fw = r.Next(2, 6), channels = r.Next(4) == 0 ? 1 : r.Next(1, 9);
+        var layer = new Layer("c", r.Next(fh + 8, 40), r.Next(fw + 8, 40), fh, fw, channels, r.Next(1, 24),
+            r.Next(1, fh), r.Next(1, fw));
+        return (config, layer);
     }
 
     /// <summary>A GEMM or a convolution (filters 1..5, strides 1..3, overlapping and overhanging windows).</summary>
