@@ -20,6 +20,7 @@ internal sealed class ReaderCovers
     private readonly RankCut[] cuts = new RankCut[4];
     private readonly int[] live;
     private int parts, liveCount;
+    private (long T, long I, long J) lastHeld;   // the shift through which the last held read was held
 
     public ReaderCovers(ReadStream stream, PrefetchOrder order, PixelShifts shifts, SetWindow window)
     {
@@ -141,7 +142,12 @@ internal sealed class ReaderCovers
     {
         var (m, k) = stream.Axes == IfmapAxes.FixedIsM ? (a, b) : (b, a);
         long oy = m / shifts.OfmapWidth, ox = m % shifts.OfmapWidth, fy = k / fwc, fx = k % fwc / shifts.Channels;
-        long fewest = long.MaxValue, setSize = window.SetSize;
+        // Neighbouring reads are usually held through the same shift: try the last one that held first.
+        var (lt, li, lj) = lastHeld;
+        if (Math.Abs(lt) <= shifts.AliasRows && InRange(shifts.RowShifts(oy, fy, lt), li) && InRange(shifts.ColShifts(ox, fx, lt), lj)
+            && SlidesToHoldReader(m, k, lt, li, lj) == 0)
+            return 0;
+        long fewest = long.MaxValue;
         for (long t = -shifts.AliasRows; t <= shifts.AliasRows; t++)
         {
             var (iLo, iHi) = shifts.RowShifts(oy, fy, t);
@@ -149,15 +155,24 @@ internal sealed class ReaderCovers
             for (long i = iLo; i <= iHi; i++)
             for (long j = jLo; j <= jHi; j++)
             {
-                long m2 = m + i * shifts.OfmapWidth + j, k2 = k - shifts.DeltaK(t, i, j);
-                long rank = stream.Axes == IfmapAxes.FixedIsM ? order.RankOf(m2, k2) : order.RankOf(k2, m2);
-                fewest = Math.Min(fewest, window.SlidesToHold(rank / setSize));
-                if (fewest == 0) return 0;
+                fewest = Math.Min(fewest, SlidesToHoldReader(m, k, t, i, j));
+                if (fewest > 0) continue;
+                lastHeld = (t, i, j);
+                return 0;
             }
         }
 
         return fewest;
     }
+
+    private long SlidesToHoldReader(long m, long k, long t, long i, long j)
+    {
+        long m2 = m + i * shifts.OfmapWidth + j, k2 = k - shifts.DeltaK(t, i, j);
+        long rank = stream.Axes == IfmapAxes.FixedIsM ? order.RankOf(m2, k2) : order.RankOf(k2, m2);
+        return window.SlidesToHold(rank / window.SetSize);
+    }
+
+    private static bool InRange((long Lo, long Hi) range, long value) => value >= range.Lo && value <= range.Hi;
 
     /// <summary>The least varying index whose shifted reader's rank is at or past the cut.</summary>
     private long Reach(long port, PixelShifts.Shift s, RankCut cut)
