@@ -56,6 +56,44 @@ public class EventPathMatchesPerLineTests
         });
     }
 
+    /// <summary>Bigger layers (up to ResNet-like 3x3 convolutions) on 4..64-wide arrays: slow (the per-line walk), run on demand.</summary>
+    [Test, Explicit("slow: minutes of per-line walking")]
+    public void SameOutcomeOnLargerLayers([Values(0, 1, 2, 3)] int batch)
+    {
+        Assert.Multiple(() =>
+        {
+            for (int seed = 700_000 + batch * 100; seed < 700_000 + batch * 100 + 25; seed++)
+            {
+                var r = new Random(seed);
+                int[] edges = [4, 8, 16, 32, 64], kbs = [1, 2, 4, 8, 16, 32, 64];
+                var config = new SystolicConfig(edges[r.Next(edges.Length)], edges[r.Next(edges.Length)], (Dataflow)r.Next(3),
+                    kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)], kbs[r.Next(kbs.Length)],
+                    r.Next(2) == 0 ? BandwidthMode.Calc : BandwidthMode.User, 1 << r.Next(0, 7));
+                int f = r.Next(1, 4) * 2 - 1, size = r.Next(f + 6, 60);
+                var layer = new Layer("c", size, size, f, f, 16 * r.Next(1, 9), 32 * r.Next(1, 5), r.Next(1, 3), r.Next(1, 3));
+                var (expected, actual) = Both(config, layer);
+                Assert.That(actual, Is.EqualTo(expected), $"seed {seed}: {Describe(config, layer)}");
+            }
+        });
+    }
+
+    /// <summary>Real ResNet-18 layers on small arrays with small SRAMs, both modes: slow, run on demand.</summary>
+    [Test, Explicit("slow: minutes of per-line walking")]
+    public void SameOutcomeOnResNet18Layers([Values("os", "ws", "is")] string dataflow, [Values(BandwidthMode.User, BandwidthMode.Calc)] BandwidthMode mode)
+    {
+        var layers = DnnCatalog.Get("resnet18").Layers;
+        Assert.Multiple(() =>
+        {
+            foreach (var (rows, cols, kb, bw) in new[] { (8, 8, 8, 4), (16, 8, 32, 16), (8, 32, 64, 2) })
+            foreach (var layer in layers.Where((_, i) => i % 3 == 0))
+            {
+                var config = new SystolicConfig(rows, cols, DataflowNames.Parse(dataflow), kb, kb, kb / 2, mode, bw);
+                var (expected, actual) = Both(config, layer);
+                Assert.That(actual, Is.EqualTo(expected), $"{layer.Name}: {Describe(config, layer)}");
+            }
+        });
+    }
+
     /// <summary>A hand-picked stall-heavy case: the comparison must be able to fail on a real difference.</summary>
     [Test]
     public void ComparisonSeesStallsAndTraffic()
