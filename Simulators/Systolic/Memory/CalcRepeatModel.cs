@@ -5,10 +5,12 @@ namespace ArchGym.Simulators.Systolic.Memory;
 /// <summary>
 /// CALC mode, skewed ifmap with overlapping windows that overflow the 50-set window (README §6a):
 /// a read misses iff no reader of its pixel was demanded since the last window jump, and the window
-/// jumps after every W misses. Fold by fold: when every reader a fold can have was demanded before the
-/// epoch began, all its reads miss and the jumps fall every W reads; otherwise the misses are counted
-/// per port from the reader thresholds (<see cref="ReaderThresholds"/>) and the W-th miss is located by
-/// bisection over the fold's lines. No read is visited one by one except on a jump's own line.
+/// jumps after every W misses. Fold by fold: when no reader a fold can have is in the epoch, all its
+/// reads miss and the jumps fall every W reads; when no fold holding readers straddles the epoch start,
+/// the fold's misses are a cached count; otherwise they are counted per port from the reader thresholds
+/// (<see cref="ReaderThresholds"/>) and the W-th miss is located on a per-line histogram (or by
+/// bisection). Only the reads of a jump's own line are visited one by one. Recurring col-fold states
+/// are skipped in whole cycles (<see cref="Passes"/>).
 /// </summary>
 internal sealed class CalcRepeatModel
 {
@@ -32,7 +34,6 @@ internal sealed class CalcRepeatModel
         thresholds = new ReaderThresholds(shifts, stream, positions);
         reach = new ReaderReach(shifts, stream, positions);
         histogram = new int[positions.T + positions.Ports + 1];
-
     }
 
     public static CalcReadOutcome Run(FoldPlan plan, ReadStream stream, long windowMisses, Im2colAddresses addresses)

@@ -16,63 +16,26 @@ internal sealed class ReaderThresholds
 
     private readonly PixelShifts shifts;
     private readonly SkewedPositions positions;
+    private readonly ShiftCells cells;
     private readonly bool mIsPort;
-    private readonly long rows, cols, inner, fwc;
-    private readonly int[] rowClass, colClass;
-    private readonly long[] cellR0, cellR1, cellC0, cellC1;
-    private readonly int[] cellShiftStart, cellShifts;
-    private readonly long[] shiftTau, tau;
-    private readonly long[] runLo, runHi;   // each cell as maximal runs of consecutive indices
-    private readonly ulong[] cellMask;   // shifts valid on each cell (the first 64)
+    private readonly long fwc, minBlockShift;
     private readonly long[] deltaA, deltaT;   // change of the fixed and streamed index from a read to its reader
     private readonly bool[] earlierOnSameBlock;   // a reader in the same port block comes earlier in the fold
-    private readonly long minBlockShift;
-    private readonly long[] cutTarget, cutLine, cutLineStart;
+    private readonly long[] shiftTau, tau;   // per shift of the current port; per port and cell
+    private readonly long[] cutTarget, cutLine, cutLineStart;   // the epoch start in each reader fold, per Compute
     private readonly int[] cutGeneration;
     private int generation;
-    private readonly int[] cellRunStart;
-    private readonly int cells, colClasses;
 
     public ReaderThresholds(PixelShifts shifts, ReadStream stream, SkewedPositions positions)
     {
         this.shifts = shifts;
         this.positions = positions;
         mIsPort = stream.Axes == IfmapAxes.FixedIsM;   // os: ports are output pixels, k varies; ws the reverse
-        rows = mIsPort ? shifts.FilterHeight : shifts.OfmapHeight;
-        cols = mIsPort ? shifts.FilterWidth : shifts.OfmapWidth;
-        inner = mIsPort ? shifts.Channels : 1;
+        cells = new ShiftCells(shifts, kVaries: mIsPort);
         fwc = (long)shifts.FilterWidth * shifts.Channels;
         var all = shifts.All;
-        var rowEdges = Edges(rows, all.SelectMany(s => mIsPort ? new long[] { s.FyLo, s.FyHi } : [s.OyLo, s.OyHi]));
-        var colEdges = Edges(cols, all.SelectMany(s => mIsPort ? new long[] { s.FxLo, s.FxHi } : [s.OxLo, s.OxHi]));
-        rowClass = Classes(rows, rowEdges);
-        colClass = Classes(cols, colEdges);
-        colClasses = colEdges.Length - 1;
-        cells = (rowEdges.Length - 1) * colClasses;
-        (cellR0, cellR1, cellC0, cellC1) = (new long[cells], new long[cells], new long[cells], new long[cells]);
-        var lists = new List<int>[cells];
-        for (int c = 0; c < cells; c++)
-        {
-            int ri = c / colClasses, ci = c % colClasses;
-            (cellR0[c], cellR1[c], cellC0[c], cellC1[c]) = (rowEdges[ri], rowEdges[ri + 1], colEdges[ci], colEdges[ci + 1]);
-            lists[c] = [];
-            for (int si = 0; si < all.Length; si++)
-            {
-                var (r0, r1, c0, c1) = VaryingBox(all[si]);
-                if (r0 <= cellR0[c] && cellR1[c] <= r1 && c0 <= cellC0[c] && cellC1[c] <= c1) lists[c].Add(si);
-            }
-        }
-
-        cellShiftStart = new int[cells + 1];
-        for (int c = 0; c < cells; c++) cellShiftStart[c + 1] = cellShiftStart[c] + lists[c].Count;
-        cellShifts = lists.SelectMany(l => l).ToArray();
         shiftTau = new long[all.Length];
-        tau = new long[positions.Ports * cells];
-        (runLo, runHi, cellRunStart) = Runs();
-        cellMask = new ulong[cells];
-        for (int c = 0; c < cells; c++)
-            for (int i = cellShiftStart[c]; i < cellShiftStart[c + 1]; i++)
-                if (cellShifts[i] < 64) cellMask[c] |= 1UL << cellShifts[i];
+        tau = new long[positions.Ports * cells.Count];
         deltaA = all.Select(s => mIsPort ? s.DeltaM : -s.DeltaK).ToArray();
         deltaT = all.Select(s => mIsPort ? -s.DeltaK : s.DeltaM).ToArray();
         earlierOnSameBlock = deltaA.Zip(deltaT, (dA, dT) => dT + dA < 0 || (dT + dA == 0 && dA < 0)).ToArray();
@@ -83,12 +46,10 @@ internal sealed class ReaderThresholds
         (cutTarget, cutLine, cutLineStart, cutGeneration) = (new long[slots], new long[slots], new long[slots], new int[slots]);
     }
 
-    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
-
     /// <summary>Runs of consecutive indices making up the cells (few when the varying index is a window offset k).</summary>
-    public int RunCount => runLo.Length;
+    public int RunCount => cells.RunLo.Length;
 
-    public int CellCount => cells;
+    public int CellCount => cells.Count;
 
     /// <summary>
     /// Adds port p's misses among reads t in [from, to) to a per-line difference array: +1 where a run of
@@ -96,19 +57,34 @@ internal sealed class ReaderThresholds
     /// </summary>
     public void AddMissRuns(int p, long from, long to, long offset, Span<int> difference)
     {
-        for (int c = 0; c < cells; c++)
+        for (int c = 0; c < cells.Count; c++)
         {
-            long hi = Math.Min(to, tau[p * cells + c]);
+            long hi = Math.Min(to, tau[p * cells.Count + c]);
             if (hi <= from) continue;
-            for (int r = cellRunStart[c]; r < cellRunStart[c + 1]; r++)
+            for (int r = cells.RunStart[c]; r < cells.RunStart[c + 1]; r++)
             {
-                long lo = Math.Max(runLo[r], from), end = Math.Min(runHi[r], hi);
+                long lo = Math.Max(cells.RunLo[r], from), end = Math.Min(cells.RunHi[r], hi);
                 if (lo >= end) continue;
                 difference[(int)(lo + offset)]++;
                 difference[(int)(end + offset)]--;
             }
         }
     }
+
+    /// <summary>Misses of port p among the reads t in [from, to).</summary>
+    public long Misses(int p, long from, long to)
+    {
+        long count = 0;
+        for (int c = 0; c < cells.Count; c++)
+        {
+            long hi = Math.Min(to, tau[p * cells.Count + c]);
+            if (hi > from) count += cells.Below(c, hi) - cells.Below(c, from);
+        }
+
+        return count;
+    }
+
+    public bool IsMiss(int p, long t) => t < tau[p * cells.Count + cells.CellOf(t)];
 
     /// <summary>Thresholds of every port of fold (colFold, portBlock) for an epoch that began at <paramref name="epochStart"/>.</summary>
     public void Compute(long colFold, long portBlock, long epochStart)
@@ -133,7 +109,7 @@ internal sealed class ReaderThresholds
                 else if (threshold != Never) between |= 1UL << si;
             }
 
-            for (int c = 0; c < cells; c++) tau[p * cells + c] = CellThreshold(c, always, between);
+            for (int c = 0; c < cells.Count; c++) tau[p * cells.Count + c] = CellThreshold(c, always, between);
         }
     }
 
@@ -143,34 +119,14 @@ internal sealed class ReaderThresholds
         long least = Never;
         if (shifts.All.Length > 64)
         {
-            for (int i = cellShiftStart[c]; i < cellShiftStart[c + 1]; i++) least = Math.Min(least, shiftTau[cellShifts[i]]);
+            for (int i = cells.ShiftStart[c]; i < cells.ShiftStart[c + 1]; i++) least = Math.Min(least, shiftTau[cells.Shifts[i]]);
             return least;
         }
 
-        if ((cellMask[c] & always) != 0) return Always;
-        for (ulong m = cellMask[c] & between; m != 0; m &= m - 1)
+        if ((cells.Mask[c] & always) != 0) return Always;
+        for (ulong m = cells.Mask[c] & between; m != 0; m &= m - 1)
             least = Math.Min(least, shiftTau[System.Numerics.BitOperations.TrailingZeroCount(m)]);
         return least;
-    }
-
-    /// <summary>Misses of port p among the reads t in [from, to).</summary>
-    public long Misses(int p, long from, long to)
-    {
-        long count = 0;
-        for (int c = 0; c < cells; c++)
-        {
-            long hi = Math.Min(to, tau[p * cells + c]);
-            if (hi > from) count += Below(c, hi) - Below(c, from);
-        }
-
-        return count;
-    }
-
-    public bool IsMiss(int p, long t)
-    {
-        long rowLen = cols * inner;
-        int c = rowClass[t / rowLen] * colClasses + colClass[t % rowLen / inner];
-        return t < tau[p * cells + c];
     }
 
     /// <summary>
@@ -205,50 +161,5 @@ internal sealed class ReaderThresholds
         return x2 - p2 - dT;
     }
 
-    private (long R0, long R1, long C0, long C1) VaryingBox(PixelShifts.Shift s) =>
-        mIsPort ? (s.FyLo, s.FyHi, s.FxLo, s.FxHi) : (s.OyLo, s.OyHi, s.OxLo, s.OxHi);
-
-    /// <summary>Indices below x in cell c: whole rows, whole columns of the partial row, then the partial column.</summary>
-    private long Below(int c, long x)
-    {
-        long rowLen = cols * inner;
-        x = Math.Clamp(x, 0, rows * rowLen);
-        long r = x / rowLen, w = x % rowLen, width = (cellC1[c] - cellC0[c]) * inner;
-        long count = (Math.Clamp(r, cellR0[c], cellR1[c]) - cellR0[c]) * width;
-        if (r < cellR0[c] || r >= cellR1[c]) return count;
-        long col = w / inner;
-        count += (Math.Clamp(col, cellC0[c], cellC1[c]) - cellC0[c]) * inner;
-        return col >= cellC0[c] && col < cellC1[c] ? count + w % inner : count;
-    }
-
-    private (long[] Lo, long[] Hi, int[] Start) Runs()
-    {
-        var lo = new List<long>();
-        var hi = new List<long>();
-        var start = new int[cells + 1];
-        for (int c = 0; c < cells; c++)
-        {
-            for (long r = cellR0[c]; r < cellR1[c]; r++)
-            {
-                long a = (r * cols + cellC0[c]) * inner, b = (r * cols + cellC1[c]) * inner;
-                if (lo.Count > start[c] && hi[^1] == a) hi[^1] = b;   // a full-width row continues the run
-                else { lo.Add(a); hi.Add(b); }
-            }
-
-            start[c + 1] = lo.Count;
-        }
-
-        return (lo.ToArray(), hi.ToArray(), start);
-    }
-
-    private static long[] Edges(long extent, IEnumerable<long> boxEdges) =>
-        boxEdges.Append(0).Append(extent).Where(e => e >= 0 && e <= extent).Distinct().Order().ToArray();
-
-    private static int[] Classes(long extent, long[] edges)
-    {
-        var classes = new int[extent];
-        for (int i = 0; i + 1 < edges.Length; i++)
-            for (long x = edges[i]; x < edges[i + 1]; x++) classes[x] = i;
-        return classes;
-    }
+    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 }
