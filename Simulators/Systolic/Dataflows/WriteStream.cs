@@ -11,6 +11,7 @@ internal sealed class WriteStream(FoldPlan plan)
 {
     private readonly bool os = plan.Dataflow == Dataflow.OutputStationary;
     private readonly long perFold = plan.CyclesPerFold;
+    private readonly long allWrites = (plan.Dataflow == Dataflow.OutputStationary ? plan.Sr : plan.RowFolds * plan.T) * plan.Sc;
 
     public long Base { get; } = plan.Dataflow == Dataflow.OutputStationary ? plan.T - 1 : 2L * plan.R - 1;
 
@@ -53,14 +54,14 @@ internal sealed class WriteStream(FoldPlan plan)
     /// </summary>
     public long FirstLineReaching(long total, long to)
     {
-        if (WritesBefore(to) < total) return to;   // total >= 1
+        if (total > allWrites) return to;   // total >= 1
         long rowsPerFold = os ? plan.R : plan.T, rowsAll = os ? plan.Sr : plan.RowFolds * plan.T;
         long fc = Math.Min(plan.ColFolds - 1, (total - 1) / (plan.C * rowsAll));
         long cols = plan.ColsUsed((int)fc), colStart = fc * plan.C * rowsAll;
         long fr = Math.Min(plan.RowFolds - 1, (total - 1 - colStart) / (rowsPerFold * cols));
         long fold = fc * plan.RowFolds + fr, tLo = TLo((int)fr);
         long y = LatticeCount.FirstReaching(THi - tLo, cols, total - FoldStart(fold));
-        return fold * perFold + y + Base + tLo;   // line y + Base + tLo is the last one counted
+        return Math.Min(to, fold * perFold + y + Base + tLo);   // line y + Base + tLo is the last one counted
     }
 
     /// <summary>Writes of all folds before <paramref name="fold"/>: full col folds, then the row folds of this one.</summary>

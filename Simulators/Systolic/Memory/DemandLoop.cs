@@ -28,8 +28,7 @@ internal static class DemandLoop
             long t = next + stalls, readStall = 0;
             if (ifmapNext == next && ifmap!.Serve(next) > 0) readStall = Math.Max(readStall, ifmap.LastPrefetchCycle - t - 1);
             if (filterNext == next && filter!.Serve(next) > 0) readStall = Math.Max(readStall, filter.LastPrefetchCycle - t - 1);
-            int count = writes.CountAt(next);
-            long writeStall = count > 0 ? ofmap.Write(count, t) : 0;
+            long writeStall = bursts.WriteLine(next, t);
             for (int p = 0; p < probeLines.Length; p++)
                 if (probeLines[p] == next) probeCycles[p] = t;
             if (next == lines - 1) lastOut = t + writeStall;

@@ -45,17 +45,48 @@ internal sealed class FoldRanks(ReadStream stream, PrefetchOrder order, FoldPlan
     public long RunEnd(long fold) =>
         skewed && stream.PortBlockIsRowFold ? (fold / rowFolds + 1) * rowFolds : plan.Folds;
 
-    /// <summary>First fold in [from, end) whose highest rank is at least <paramref name="rank"/>, or end.</summary>
+    /// <summary>
+    /// First fold in [from, end) whose highest rank is at least <paramref name="rank"/>, or end. Fold ranges
+    /// grow almost linearly, so the guess interpolates between the run's ends; galloping from it then
+    /// brackets the answer for an exact bisection.
+    /// </summary>
     public long FirstFoldReaching(long from, long end, long rank)
     {
-        while (from < end)
+        if (from >= end) return end;
+        long firstMax = FoldRange(from).Max;
+        if (firstMax >= rank) return from;
+        long lastMax = FoldRange(end - 1).Max;
+        if (lastMax < rank) return end;
+        // Invariant: Max(lo) < rank <= Max(hi).
+        long lo = from, hi = end - 1;
+        long guess = lo + (long)((double)(rank - firstMax) / (lastMax - firstMax) * (hi - lo));
+        guess = Math.Clamp(guess, lo + 1, hi);
+        for (long step = 1; ; step *= 2)
         {
-            long mid = from + (end - from) / 2;
-            if (FoldRange(mid).Max >= rank) end = mid;
-            else from = mid + 1;
+            if (FoldRange(guess).Max >= rank)
+            {
+                hi = guess;
+                long below = Math.Max(lo, guess - step);
+                if (below == lo || FoldRange(below).Max < rank) { lo = below; break; }
+                guess = below;
+            }
+            else
+            {
+                lo = guess;
+                long above = Math.Min(hi, guess + step);
+                if (above == hi || FoldRange(above).Max >= rank) { hi = above; break; }
+                guess = above;
+            }
         }
 
-        return from;
+        while (hi - lo > 1)
+        {
+            long mid = lo + (hi - lo) / 2;
+            if (FoldRange(mid).Max >= rank) hi = mid;
+            else lo = mid;
+        }
+
+        return hi;
     }
 
     /// <summary>Skewed: first line in [from, last line] whose last rank is at least <paramref name="rank"/>, or -1.</summary>

@@ -11,10 +11,13 @@ namespace ArchGym.Simulators.Systolic.Memory;
 /// </summary>
 internal sealed class OfmapWrites(WriteStream writes, WriteBuffer buffer)
 {
+    private long nextLine, written;   // lines before nextLine are served; written = their writes
+
     /// <summary>Serves lines [from, to), line i at cycle i + stalls; returns the stalls afterwards.</summary>
     public long Advance(long from, long to, long stalls)
     {
-        long line = from, written = writes.WritesBefore(from);
+        if (from != nextLine) written = writes.WritesBefore(from);
+        long line = from;
         while (line < to)
         {
             bool draining = line + stalls < buffer.DrainEnd;
@@ -36,6 +39,17 @@ internal sealed class OfmapWrites(WriteStream writes, WriteBuffer buffer)
             line = eventLine + 1;
         }
 
+        nextLine = to;
         return stalls;
+    }
+
+    /// <summary>Serves one line at <paramref name="cycle"/> through the buffer's own rules; returns its write stall.</summary>
+    public long WriteLine(long line, long cycle)
+    {
+        if (line != nextLine) written = writes.WritesBefore(line);
+        int count = writes.CountAt(line);
+        written += count;
+        nextLine = line + 1;
+        return count > 0 ? buffer.Write(count, cycle) : 0;
     }
 }
