@@ -16,6 +16,9 @@ internal sealed class UserReadBuffer
 {
     public const long NoEvent = HeldLineSearch.None;
 
+    /// <summary>Unheld lines tried one by one before searching past a stretch held by other sets.</summary>
+    private const int PlainTries = 2;
+
     private readonly ReadStream stream;
     private readonly PrefetchOrder order;
     private readonly SetWindow window;
@@ -25,7 +28,7 @@ internal sealed class UserReadBuffer
     private readonly bool allFit;
     private readonly RepeatMissSearch? repeats;
     private long searchedFrom = -1, nextEvent = -1;
-    private bool heldByOtherSets;
+    private int heldByOtherSets;   // consecutive unheld lines served that turned out held by other sets
     private int coveredBefore;   // reads of the next event line before this port are known to hit
 
     public UserReadBuffer(ReadStream stream, FoldPlan plan, int sramWords, int bandwidth, Im2colAddresses? im2colAddresses)
@@ -70,15 +73,15 @@ internal sealed class UserReadBuffer
 
     /// <summary>
     /// The next line the window does not hold. With repeated pixels such a line usually misses too, so it
-    /// is tried first; once one turned out fully held by other sets, the search skips to the next line
-    /// with a read whose pixel no held set holds.
+    /// is tried first; once a few in a row turned out fully held by other sets, the search skips to the
+    /// next line with a read whose pixel no held set holds.
     /// </summary>
     private long NextMissLine(long fromLine)
     {
         while (true)
         {
             long line = search.NextUnheldLine(fromLine);
-            if (repeats is null || line == NoEvent || !heldByOtherSets) return line;
+            if (repeats is null || line == NoEvent || heldByOtherSets < PlainTries) return line;
             var (miss, resumeFold) = repeats.Next(line / perFold, line % perFold);
             if (miss >= 0)
             {
@@ -108,7 +111,7 @@ internal sealed class UserReadBuffer
         if (repeats is not null)
         {
             ServeRepeated(colFold, rowFold, line, Math.Max(first, skip), first + count, rank0 - first);
-            heldByOtherSets = Prefetches == before;
+            heldByOtherSets = Prefetches == before ? heldByOtherSets + 1 : 0;
             return (int)(Prefetches - before);
         }
 
