@@ -121,14 +121,24 @@ internal sealed class UserReadBuffer
         return (int)(Prefetches - before);
     }
 
-    /// <summary>Repeated pixels: a read outside its own set may still be held by another set holding its pixel.</summary>
+    /// <summary>
+    /// Repeated pixels: a read outside its own set may still be held by another set holding its pixel.
+    /// Reads whose own set is held are skipped a held stretch at a time (a line's ranks are consecutive).
+    /// </summary>
     private void ServeRepeated(int colFold, int rowFold, long line, int fromPort, int endPort, long rankOfPort0)
     {
         var r = repeats!;
-        for (int p = fromPort; p < endPort; p++)
+        for (long p = fromPort; p < endPort; p++)
         {
-            if (window.HoldsRank(rankOfPort0 + p)) continue;
-            var (a, b) = stream.Coordinates(colFold, rowFold, line, p);
+            if (window.HoldsRank(rankOfPort0 + p))
+            {
+                long unheld = window.FirstRankAbove(rankOfPort0 + p);
+                if (unheld == SetWindow.Unbounded) return;
+                p = unheld - rankOfPort0 - 1;
+                continue;
+            }
+
+            var (a, b) = stream.Coordinates(colFold, rowFold, line, (int)p);
             Slide(r.SlidesToHoldAnyReader(a, b));
         }
     }
