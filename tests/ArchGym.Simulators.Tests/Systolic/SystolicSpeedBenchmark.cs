@@ -15,9 +15,9 @@ namespace ArchGym.Simulators.Tests.Systolic;
 [TestFixture, Explicit("benchmark: prints timings")]
 public class SystolicSpeedBenchmark
 {
-    [TestCase("timing_128x128_ws_calc.cfg")]
-    [TestCase("timing_128x128_os_calc.cfg")]
-    public void ResNet50(string configFile)
+    [TestCase("timing_128x128_ws_calc.cfg", 876832L, 63459374L)]
+    [TestCase("timing_128x128_os_calc.cfg", 611561L, 48605176L)]
+    public void ResNet50(string configFile, long totalCycles, long dramWords)
     {
         var folder = ReferenceData.ScaleSimFolder;
         var config = ScaleSimConfigReader.Read(Path.Combine(folder, "configs", configFile));
@@ -34,23 +34,28 @@ public class SystolicSpeedBenchmark
         watch.Stop();
         TestContext.Out.WriteLine($"  parallel ({Environment.ProcessorCount} cores): {runs / watch.Elapsed.TotalSeconds:F1} evaluations/s");
         Assert.That(warm.Layers, Has.Count.EqualTo(54));
+        Assert.That((warm.TotalCycles, warm.DramWords), Is.EqualTo((totalCycles, dramWords)), "the totals of the original per-line model");
     }
 
-    /// <summary>ResNet-18 cases: rows x cols, dataflow, mode, words/cycle, ifmap/filter/ofmap kB.</summary>
-    [TestCase(4, 4, "ws", BandwidthMode.User, 2, 512, 256, 64)]
-    [TestCase(4, 4, "ws", BandwidthMode.User, 2, 32, 32, 16)]
-    [TestCase(8, 4, "ws", BandwidthMode.User, 4, 512, 256, 64)]
-    [TestCase(16, 16, "os", BandwidthMode.User, 8, 512, 256, 64)]
-    [TestCase(64, 64, "is", BandwidthMode.Calc, 10, 512, 256, 64)]
-    [TestCase(128, 128, "ws", BandwidthMode.Calc, 10, 512, 256, 64)]
-    public void ResNet18(int rows, int cols, string dataflow, BandwidthMode mode, int bandwidth, int ifmapKb, int filterKb, int ofmapKb)
+    /// <summary>
+    /// ResNet-18 cases: rows x cols, dataflow, mode, words/cycle, ifmap/filter/ofmap kB, then the totals the
+    /// original per-line model gave (total cycles, stalls, DRAM words), checked exactly.
+    /// </summary>
+    [TestCase(4, 4, "ws", BandwidthMode.User, 2, 512, 256, 64, 266710094L, 145980995L, 973615893L)]
+    [TestCase(4, 4, "ws", BandwidthMode.User, 2, 32, 32, 16, 292643055L, 171913956L, 1048391661L)]
+    [TestCase(8, 4, "ws", BandwidthMode.User, 4, 512, 256, 64, 132457478L, 69072699L, 761706751L)]
+    [TestCase(16, 16, "os", BandwidthMode.User, 8, 512, 256, 64, 63245222L, 55239689L, 525304593L)]
+    [TestCase(64, 64, "is", BandwidthMode.Calc, 10, 512, 256, 64, 1279547L, 0L, 54237751L)]
+    [TestCase(128, 128, "ws", BandwidthMode.Calc, 10, 512, 256, 64, 441581L, 0L, 29185943L)]
+    public void ResNet18(int rows, int cols, string dataflow, BandwidthMode mode, int bandwidth, int ifmapKb, int filterKb, int ofmapKb,
+        long totalCycles, long stallCycles, long dramWords)
     {
         var config = new SystolicConfig(rows, cols, DataflowNames.Parse(dataflow), ifmapKb, filterKb, ofmapKb, mode, bandwidth);
         var topology = DnnCatalog.Get("resnet18");
         var (ms, report) = Time(new SystolicSimulator(), config, topology);
         TestContext.Out.WriteLine($"ResNet-18 {rows}x{cols} {dataflow} {mode} bw {bandwidth} {ifmapKb}/{filterKb}/{ofmapKb} kB: "
             + $"{ms:F2} ms per evaluation (fastest run); total_cycles {report.TotalCycles}, stalls {report.StallCycles}, DRAM words {report.DramWords}");
-        Assert.That(report.Layers, Has.Count.EqualTo(topology.Layers.Count));
+        Assert.That((report.TotalCycles, report.StallCycles, report.DramWords), Is.EqualTo((totalCycles, stallCycles, dramWords)));
     }
 
     /// <summary>
