@@ -9,8 +9,9 @@ namespace ArchGym.Simulators.Systolic;
 
 /// <summary>
 /// A systolic-array DNN accelerator simulator reproducing SCALE-Sim v2 (2.0.2): compute cycles,
-/// utilisation and SRAM traffic in closed form (README §5), stalls and DRAM traffic from a fold/line-level
-/// model of its double-buffered SRAMs (§6), plus energy and area models. Pure and thread-safe.
+/// utilisation and SRAM traffic in closed form (README §5), stalls and DRAM traffic from an event-driven
+/// model of its double-buffered SRAMs (§6: only window slides, jumps, drains and stalls are visited, never
+/// every demand line), plus energy and area models. Pure and thread-safe.
 /// </summary>
 public sealed class SystolicSimulator(EnergyCosts? energyCosts = null, AreaCosts? areaCosts = null)
     : ISimulator<SystolicConfig, Topology, SystolicReport>

@@ -12,8 +12,7 @@ namespace ArchGym.Simulators.Systolic.Dataflows;
 /// </summary>
 internal sealed class Im2colAddresses
 {
-
-    private Im2colAddresses(Layer layer, bool overhangs)
+    private Im2colAddresses(Layer layer, long distinct)
     {
         int ow = layer.OfmapWidth, c = layer.Channels;
         int width = layer.IfmapWidth;
@@ -26,11 +25,13 @@ internal sealed class Im2colAddresses
         for (int j = 0; j < k; j++)
             WindowOffset[j] = j / (layer.FilterWidth * c) * width * c + j % (layer.FilterWidth * c);
 
-        AddressSpace = checked(WindowBase.Max() + WindowOffset[^1] + 1);
-        Distinct = overhangs ? CountDistinct() : Touched(layer.OfmapHeight, layer.StrideHeight, layer.FilterHeight)
-            * Touched(layer.OfmapWidth, layer.StrideWidth, layer.FilterWidth) * c;
-        Repeats = Distinct < layer.M * layer.K;
+        Layer = layer;
+        AddressSpace = checked(WindowBase[^1] + WindowOffset[^1] + 1);   // both grow with their index
+        Distinct = distinct;
     }
+
+    /// <summary>The layer whose im2col this is (its geometry locates every read of a pixel).</summary>
+    public Layer Layer { get; }
 
     public int[] WindowBase { get; }
     public int[] WindowOffset { get; }
@@ -38,9 +39,6 @@ internal sealed class Im2colAddresses
 
     /// <summary>Distinct pixels the windows touch.</summary>
     public long Distinct { get; }
-
-    /// <summary>Some pixel is read by two windows.</summary>
-    public bool Repeats { get; }
 
     /// <summary>The address read for (m, k).</summary>
     public int Address(long m, long k) => WindowBase[m] + WindowOffset[k];
@@ -59,23 +57,57 @@ internal sealed class Im2colAddresses
     /// </summary>
     public static Im2colAddresses? ForLayer(Layer layer)
     {
+        long distinct = DistinctAddresses(layer);
+        return distinct < layer.M * layer.K ? new Im2colAddresses(layer, distinct) : null;
+    }
+
+    /// <summary>Distinct pixels the windows read (SCALE-Sim's CALC footprint of the ifmap).</summary>
+    public static long DistinctAddresses(Layer layer)
+    {
         bool overhangs = (layer.OfmapHeight - 1) * layer.StrideHeight + layer.FilterHeight > layer.IfmapHeight
             || (layer.OfmapWidth - 1) * layer.StrideWidth + layer.FilterWidth > layer.IfmapWidth;
-        var tables = new Im2colAddresses(layer, overhangs);
-        return tables.Repeats ? tables : null;
+        return overhangs ? DistinctPixels(layer) : Touched(layer.OfmapHeight, layer.StrideHeight, layer.FilterHeight)
+            * Touched(layer.OfmapWidth, layer.StrideWidth, layer.FilterWidth) * layer.Channels;
     }
 
     /// <summary>Ifmap rows (or columns) covered by non-overhanging windows.</summary>
     private static long Touched(long outputs, long stride, long filter) =>
         stride <= filter ? (outputs - 1) * stride + filter : outputs * filter;
 
-    private long CountDistinct()
+    /// <summary>
+    /// Distinct addresses when windows overhang: address = (u*W + v)*C + c over the touched rows u and
+    /// columns v (v may pass W and alias into the next row), so mark the touched (u, v) once each
+    /// instead of walking all M*K im2col elements.
+    /// </summary>
+    private static long DistinctPixels(Layer layer)
     {
-        var seen = new bool[AddressSpace];
+        var rows = Touches(layer.OfmapHeight, layer.StrideHeight, layer.FilterHeight);
+        var cols = Touches(layer.OfmapWidth, layer.StrideWidth, layer.FilterWidth);
+        long width = layer.IfmapWidth;
+        var seen = new System.Collections.BitArray(checked((int)((rows.Length - 1) * width + cols.Length)));
         long distinct = 0;
-        foreach (int b in WindowBase)
-        foreach (int o in WindowOffset)
-            if (!seen[b + o]) { seen[b + o] = true; distinct++; }
-        return distinct;
+        for (int u = 0; u < rows.Length; u++)
+        {
+            if (!rows[u]) continue;
+            for (int v = 0; v < cols.Length; v++)
+            {
+                int q = (int)(u * width + v);
+                if (!cols[v] || seen[q]) continue;
+                seen[q] = true;
+                distinct++;
+            }
+        }
+
+        return distinct * layer.Channels;
+    }
+
+    /// <summary>Which ifmap rows (or columns, before aliasing) the windows touch: o*stride + f.</summary>
+    private static bool[] Touches(int outputs, int stride, int filter)
+    {
+        var touched = new bool[(outputs - 1) * stride + filter];
+        for (int o = 0; o < outputs; o++)
+            for (int f = 0; f < filter; f++)
+                touched[o * stride + f] = true;
+        return touched;
     }
 }

@@ -109,14 +109,20 @@ internal sealed class ReadStream
     /// <summary>The fold line holding the q-th element (0-based) of the fold's demand order.</summary>
     public long LineOfPosition(int colFold, int rowFold, long position)
     {
-        long seen = 0;
-        for (long line = 0; line < LinesPerFold; line++)
+        if (Shape == StreamShape.Block)
+            return ArrayRows - BlockRowsUsed(rowFold) + position / PortsUsed(colFold);
+
+        // Skewed: lines Base..Base+x carry the (t, p) with t + p <= x; bisect on that lattice count.
+        int used = PortsUsed(PortBlockOf(colFold, rowFold));
+        long lo = 0, hi = StreamExtent + used - 2;
+        while (lo < hi)
         {
-            seen += ValidPorts(colFold, rowFold, line).Count;
-            if (seen > position) return line;
+            long mid = lo + (hi - lo) / 2;
+            if (LatticeCount.Below(StreamExtent, used, mid) > position) hi = mid;
+            else lo = mid + 1;
         }
 
-        throw new InvalidOperationException("position beyond the fold's demand");
+        return Base + lo;
     }
 
     /// <summary>

@@ -14,8 +14,9 @@ internal readonly record struct CalcReadOutcome(long Misses, long FirstRequestLi
 /// window jumps (tumbling, not sliding). Equivalently: an address hits iff it was missed since the
 /// last jump, and the window jumps after every W = 50*floor(E/100) misses.
 /// Computed per fold, not per address: folds that read distinct addresses are visits of a block
-/// whose in-window part is always a suffix of its demand order, so a visit costs O(1);
-/// only im2col reads with repeated pixels (overlapping windows) that overflow W walk addresses.
+/// whose in-window part is always a suffix of its demand order, so a visit costs O(1). Repeated
+/// pixels (overlapping windows) that overflow W: skewed ifmaps by <see cref="CalcRepeatModel"/>,
+/// block ifmaps (read once each) by one walk over their reads.
 /// </summary>
 internal static class CalcReadModel
 {
@@ -26,8 +27,9 @@ internal static class CalcReadModel
         if (repeats is null) return Visits(plan, stream, windowMisses, firstLine);
 
         long distinct = repeats.Distinct;
-        return distinct < windowMisses
-            ? new CalcReadOutcome(distinct, firstLine, -1)   // everything fits: one miss per pixel, no jump
+        if (distinct < windowMisses) return new CalcReadOutcome(distinct, firstLine, -1);   // everything fits: one miss per pixel, no jump
+        return stream.Shape == StreamShape.Skewed
+            ? CalcRepeatModel.Run(plan, stream, windowMisses, repeats)
             : Walk(plan, stream, windowMisses, firstLine, repeats);
     }
 
@@ -75,28 +77,35 @@ internal static class CalcReadModel
         return new CalcReadOutcome(misses, firstLine, lastJumpLine);
     }
 
+    /// <summary>
+    /// Block (is) ifmap with repeated pixels: every read is demanded once, so the reads are walked once
+    /// (an address's stamp is the window it last missed in), a row k of pinned reads per line.
+    /// </summary>
     private static CalcReadOutcome Walk(FoldPlan plan, ReadStream stream, long w, long firstLine, Im2colAddresses addresses)
     {
         var stamp = new int[addresses.AddressSpace];
         Array.Fill(stamp, -1);
-        int window = 0;
+        var windowBase = addresses.WindowBase;
+        int window = 0, rows = stream.ArrayRows;
         long inWindow = 0, misses = 0, lastJumpLine = -1, lineBase = 0;
         for (int fc = 0; fc < plan.ColFolds; fc++)
-        for (int fr = 0; fr < plan.RowFolds; fr++, lineBase += plan.CyclesPerFold)
-        for (long line = 0; line < plan.CyclesPerFold; line++)
         {
-            var (first, count) = stream.ValidPorts(fc, fr, line);
-            for (int p = first; p < first + count; p++)
+            int firstM = fc * stream.Ports, endM = firstM + stream.PortsUsed(fc);
+            for (int fr = 0; fr < plan.RowFolds; fr++, lineBase += plan.CyclesPerFold)
+            for (int line = rows - stream.BlockRowsUsed(fr); line < rows; line++)
             {
-                var (a, b) = stream.Coordinates(fc, fr, line, p);
-                int address = addresses.Address(stream.Axes, a, b);
-                if (address < 0 || stamp[address] == window) continue;
-                stamp[address] = window;
-                misses++;
-                if (++inWindow < w) continue;
-                window++;
-                inWindow = 0;
-                lastJumpLine = lineBase + line;
+                int offset = addresses.WindowOffset[fr * rows + rows - 1 - line];   // row k of line (ReadStream.Coordinates)
+                for (int m = firstM; m < endM; m++)
+                {
+                    int address = windowBase[m] + offset;
+                    if (stamp[address] == window) continue;
+                    stamp[address] = window;
+                    misses++;
+                    if (++inWindow < w) continue;
+                    window++;
+                    inWindow = 0;
+                    lastJumpLine = lineBase + line;
+                }
             }
         }
 

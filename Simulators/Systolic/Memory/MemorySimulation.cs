@@ -3,11 +3,10 @@ using ArchGym.Simulators.Systolic.Dataflows;
 namespace ArchGym.Simulators.Systolic.Memory;
 
 /// <summary>
-/// SCALE-Sim's double_buffered_scratchpad.service_memory_requests: demand line i is served at
-/// cycle t = i + stalls so far; the line's stall is the largest of the ifmap and filter read waits
-/// and the ofmap write wait; total_cycles is the last line's ofmap service cycle. Read buffers'
-/// behaviour depends only on address order, so CALC reads are settled per fold up front and USER
-/// reads per line; only the write buffer needs the running cycle.
+/// SCALE-Sim's memory system for one layer (README §6): the read buffers of the chosen mode, the
+/// ofmap write buffer, and the demand loop that serves them (<see cref="DemandLoop"/>). Read
+/// buffers' behaviour depends only on address order, so CALC reads are settled per fold up front
+/// and USER reads per event line; only the write buffer needs the running cycle.
 /// </summary>
 internal static class MemorySimulation
 {
@@ -27,7 +26,7 @@ internal static class MemorySimulation
         var filter = CalcReadModel.Run(plan, streams.Filter, config.FilterWords, null);
         Span<long> probeLines = [ifmap.FirstRequestLine, ifmap.LastJumpLine, filter.FirstRequestLine, filter.LastJumpLine];
         Span<long> probeCycles = stackalloc long[4];
-        var (total, stalls) = ServeLines(plan, streams, null, null, ofmap, probeLines, probeCycles);
+        var (total, stalls) = DemandLoop.Run(plan, streams.Ofmap, ofmap, null, null, probeLines, probeCycles);
         return new MemoryOutcome(total, stalls,
             CalcTraffic(ifmap, config.IfmapWords, probeCycles[0], probeCycles[1]),
             CalcTraffic(filter, config.FilterWords, probeCycles[2], probeCycles[3]),
@@ -37,58 +36,13 @@ internal static class MemorySimulation
     private static MemoryOutcome RunUser(SystolicConfig config, FoldPlan plan, DataflowStreams streams, Im2colAddresses? repeats, WriteBuffer ofmap)
     {
         int bw = config.BandwidthWordsPerCycle;
-        var ifmap = new UserReadBuffer(streams.Ifmap, config.IfmapWords, bw, repeats, plan.K);
-        var filter = new UserReadBuffer(streams.Filter, config.FilterWords, bw, null, plan.K);
-        var (total, stalls) = ServeLines(plan, streams, ifmap, filter, ofmap, [], []);
+        var ifmap = new UserReadBuffer(streams.Ifmap, plan, config.IfmapWords, bw, repeats);
+        var filter = new UserReadBuffer(streams.Filter, plan, config.FilterWords, bw, null);
+        var (total, stalls) = DemandLoop.Run(plan, streams.Ofmap, ofmap, ifmap, filter, [], []);
         return new MemoryOutcome(total, stalls,
             new DramTraffic(ifmap.DramReads, ifmap.DramStartCycle, ifmap.LastPrefetchCycle),
             new DramTraffic(filter.DramReads, filter.DramStartCycle, filter.LastPrefetchCycle),
             new DramTraffic(ofmap.DramWrites, ofmap.DramStartCycle, ofmap.DramStopCycle));
-    }
-
-    /// <summary>The line loop; records the service cycle of each probe line.</summary>
-    private static (long Total, long Stalls) ServeLines(FoldPlan plan, DataflowStreams streams,
-        UserReadBuffer? ifmap, UserReadBuffer? filter, WriteBuffer ofmap,
-        ReadOnlySpan<long> probeLines, Span<long> probeCycles)
-    {
-        var writes = streams.Ofmap;
-        long nextProbe = NextProbe(probeLines, -1);
-        long stalls = 0, lineBase = 0, lastOut = 0, perFold = plan.CyclesPerFold, writeBase = writes.Base;
-        for (int fc = 0; fc < plan.ColFolds; fc++)
-        for (int fr = 0; fr < plan.RowFolds; fr++, lineBase += perFold)
-        {
-            long tLo = writes.TLo(fr), tHi = writes.THi;
-            int cols = plan.ColsUsed(fc);
-            for (long line = 0; line < perFold; line++)
-            {
-                long t = lineBase + line + stalls;
-                long stall = 0;
-                if (ifmap is not null && ifmap.ServeLine(fc, fr, line) > 0) stall = Math.Max(stall, ifmap.LastPrefetchCycle - t - 1);
-                if (filter is not null && filter.ServeLine(fc, fr, line) > 0) stall = Math.Max(stall, filter.LastPrefetchCycle - t - 1);
-                int count = WriteStream.Count(line - writeBase, tLo, tHi, cols);
-                long writeStall = count > 0 ? ofmap.Write(count, t) : 0;
-                lastOut = t + writeStall;
-                if (lineBase + line == nextProbe)
-                {
-                    for (int p = 0; p < probeLines.Length; p++)
-                        if (probeLines[p] == nextProbe) probeCycles[p] = t;
-                    nextProbe = NextProbe(probeLines, nextProbe);
-                }
-
-                stalls += Math.Max(stall, writeStall);
-            }
-        }
-
-        ofmap.Finish(lastOut);
-        return (lastOut, stalls);
-    }
-
-    private static long NextProbe(ReadOnlySpan<long> probeLines, long after)
-    {
-        long next = long.MaxValue;
-        foreach (long line in probeLines)
-            if (line > after && line < next) next = line;
-        return next;
     }
 
     /// <summary>

@@ -8,35 +8,47 @@ namespace ArchGym.Simulators.Systolic.Memory;
 /// outside the window slides it by P sets, and each slide is one prefetch of ceil(prefetch/bw)
 /// lines of bw words issued right after the previous one on the single DRAM channel, so the k-th
 /// prefetch lands at cycle k*(n+1) - 1 whatever the demand time. A demand line waits for the last
-/// prefetch it caused. Which lines cause slides depends only on the address order, so the window
-/// is advanced per run of same-set addresses, not per address.
+/// prefetch it caused. Which lines cause slides depends only on the address order, so the buffer
+/// is driven by events: <see cref="NextEventLine"/> finds the next line the window does not hold
+/// and only that line is served.
 /// </summary>
 internal sealed class UserReadBuffer
 {
+    public const long NoEvent = HeldLineSearch.None;
+
+    /// <summary>Unheld lines tried one by one before searching past a stretch held by other sets.</summary>
+    private const int PlainTries = 2;
+
     private readonly ReadStream stream;
     private readonly PrefetchOrder order;
-    private readonly long setSize, sets, activeSets, slideSets;
-    private readonly long linesPerPrefetch, initialLines, bandwidth;
+    private readonly SetWindow window;
+    private readonly HeldLineSearch search;
+    private readonly long linesPerPrefetch, initialLines, bandwidth, perFold, foldCount;
+    private readonly int rowFolds;
     private readonly bool allFit;
-    private readonly RepeatedAddressSets? repeats;
-    private long windowStart;
+    private readonly RepeatMissSearch? repeats;
+    private long searchedFrom = -1, nextEvent = -1;
+    private int heldByOtherSets;   // consecutive unheld lines served that turned out held by other sets
+    private int coveredBefore;   // reads of the next event line before this port are known to hit
 
-    public UserReadBuffer(ReadStream stream, int sramWords, int bandwidth, Im2colAddresses? im2colAddresses, long matrixK)
+    public UserReadBuffer(ReadStream stream, FoldPlan plan, int sramWords, int bandwidth, Im2colAddresses? im2colAddresses)
     {
         this.stream = stream;
         this.bandwidth = bandwidth;
+        perFold = plan.CyclesPerFold;
+        foldCount = plan.Folds;
+        rowFolds = plan.RowFolds;
         order = new PrefetchOrder(stream);
         long active = (sramWords + 1) / 2, prefetch = sramWords - active;
-        setSize = (sramWords + 99) / 100;
-        if (im2colAddresses is not null) repeats = new RepeatedAddressSets(order, stream, im2colAddresses, matrixK);
-        long valid = repeats?.ValidEntries ?? stream.Elements;
-        sets = valid / setSize + 1;   // the trailing (possibly empty) set counts too
-        activeSets = Math.Min(sets, FoldPlan.CeilDiv(active, setSize));
-        slideSets = Math.Min(sets - activeSets, FoldPlan.CeilDiv(prefetch, setSize));
+        long setSize = (sramWords + 99) / 100;
+        long sets = stream.Elements / setSize + 1;   // the trailing (possibly empty) set counts too
+        long activeSets = Math.Min(sets, FoldPlan.CeilDiv(active, setSize));
+        window = new SetWindow(setSize, sets, activeSets, Math.Min(sets - activeSets, FoldPlan.CeilDiv(prefetch, setSize)));
+        search = new HeldLineSearch(new FoldRanks(stream, order, plan), window, plan);
         allFit = activeSets == sets;
         linesPerPrefetch = FoldPlan.CeilDiv(prefetch, bandwidth);
         initialLines = Math.Min(FoldPlan.CeilDiv(active, bandwidth), FoldPlan.CeilDiv(stream.PrefetchEntries, bandwidth));
-        if (repeats is not null && !allFit) repeats.AssignSets(order, setSize);
+        if (im2colAddresses is not null && !allFit) repeats = new RepeatMissSearch(stream, order, new PixelShifts(im2colAddresses.Layer), window, plan);
     }
 
     public long Prefetches { get; private set; }
@@ -49,58 +61,92 @@ internal sealed class UserReadBuffer
     /// <summary>Arrival cycle of the latest prefetch (the initial fill ends at -1).</summary>
     public long LastPrefetchCycle => -1 + Prefetches * (linesPerPrefetch + 1);
 
-    /// <summary>Serves one demand line; returns how many prefetches it caused.</summary>
-    public int ServeLine(int colFold, int rowFold, long line)
+    /// <summary>The first global line at or after <paramref name="fromLine"/> that may slide the window, or <see cref="NoEvent"/>.</summary>
+    public long NextEventLine(long fromLine)
     {
+        if (allFit) return NoEvent;
+        if (fromLine >= searchedFrom && fromLine <= nextEvent) return nextEvent;   // the window has not moved since
+        searchedFrom = fromLine;
+        nextEvent = NextMissLine(fromLine);
+        return nextEvent;
+    }
+
+    /// <summary>
+    /// The next line the window does not hold. With repeated pixels such a line usually misses too, so it
+    /// is tried first; once a few in a row turned out fully held by other sets, the search skips to the
+    /// next line with a read whose pixel no held set holds.
+    /// </summary>
+    private long NextMissLine(long fromLine)
+    {
+        while (true)
+        {
+            long line = search.NextUnheldLine(fromLine);
+            if (repeats is null || line == NoEvent || heldByOtherSets < PlainTries) return line;
+            var (miss, resumeFold) = repeats.Next(line / perFold, line % perFold);
+            if (miss >= 0)
+            {
+                coveredBefore = repeats.MissPort;
+                return miss;
+            }
+
+            if (resumeFold >= foldCount) return NoEvent;
+            fromLine = resumeFold * perFold;
+        }
+    }
+
+    /// <summary>Serves one global demand line; returns how many prefetches it caused.</summary>
+    public int Serve(long globalLine)
+    {
+        int skip = globalLine == nextEvent ? coveredBefore : 0;
+        searchedFrom = nextEvent = -1;
+        coveredBefore = 0;
         if (allFit) return 0;
+        long fold = globalLine / perFold, line = globalLine % perFold;
+        int colFold = (int)(fold / rowFolds), rowFold = (int)(fold % rowFolds);
         var (first, count) = stream.ValidPorts(colFold, rowFold, line);
         if (count == 0) return 0;
-        if (repeats is not null) return ServeAddressed(colFold, rowFold, line, first, count);
         long rank0 = order.LineStart(colFold, rowFold, line, first);
-        long firstSet = rank0 / setSize, lastSet = (rank0 + count - 1) / setSize;
-        if (Offset(firstSet) + (lastSet - firstSet) < activeSets) return 0;
-
+        if (window.Holds(rank0, rank0 + count - 1)) return 0;
         long before = Prefetches;
-        for (long set = firstSet; set <= lastSet; set++)
-            while (Offset(set) >= activeSets) Slide();
-        return (int)(Prefetches - before);
-    }
-
-    /// <summary>Repeated or skipped pixels: the line's valid entries still have consecutive ranks.</summary>
-    private int ServeAddressed(int colFold, int rowFold, long line, int first, int count)
-    {
-        var r = repeats!;
-        int lo = first, hi = first + count - 1;
-        while (lo <= hi && RankAt(colFold, rowFold, line, lo) < 0) lo++;
-        while (hi >= lo && RankAt(colFold, rowFold, line, hi) < 0) hi--;
-        if (lo > hi) return 0;
-        long firstSet = RankAt(colFold, rowFold, line, lo) / setSize, lastSet = RankAt(colFold, rowFold, line, hi) / setSize;
-        if (Offset(firstSet) + (lastSet - firstSet) < activeSets) return 0;
-
-        long before = Prefetches;
-        for (int p = lo; p <= hi; p++)
+        if (repeats is not null)
         {
-            var (a, b) = stream.Coordinates(colFold, rowFold, line, p);
-            int rank = r.RankOf(a, b);
-            if (rank < 0 || Offset(rank / setSize) < activeSets) continue;
-            int address = r.Address(a, b);
-            while (!r.AnyInWindow(address, windowStart, activeSets, sets)) Slide();
+            ServeRepeated(colFold, rowFold, line, Math.Max(first, skip), first + count, rank0 - first);
+            heldByOtherSets = Prefetches == before ? heldByOtherSets + 1 : 0;
+            return (int)(Prefetches - before);
         }
 
+        long setSize = window.SetSize;
+        for (long set = rank0 / setSize; set <= (rank0 + count - 1) / setSize; set++)
+            Slide(window.SlidesToHold(set));
         return (int)(Prefetches - before);
     }
 
-    private int RankAt(int colFold, int rowFold, long line, int port)
+    /// <summary>
+    /// Repeated pixels: a read outside its own set may still be held by another set holding its pixel.
+    /// Reads whose own set is held are skipped a held stretch at a time (a line's ranks are consecutive).
+    /// </summary>
+    private void ServeRepeated(int colFold, int rowFold, long line, int fromPort, int endPort, long rankOfPort0)
     {
-        var (a, b) = stream.Coordinates(colFold, rowFold, line, port);
-        return repeats!.RankOf(a, b);
+        var r = repeats!;
+        for (long p = fromPort; p < endPort; p++)
+        {
+            if (window.HoldsRank(rankOfPort0 + p))
+            {
+                long unheld = window.FirstRankAbove(rankOfPort0 + p);
+                if (unheld == SetWindow.Unbounded) return;
+                p = unheld - rankOfPort0 - 1;
+                continue;
+            }
+
+            var (a, b) = stream.Coordinates(colFold, rowFold, line, (int)p);
+            Slide(r.SlidesToHoldAnyReader(a, b));
+        }
     }
 
-    private long Offset(long set) => (set - windowStart + sets) % sets;
-
-    private void Slide()
+    /// <summary>SCALE-Sim slides once per missing address check; the count is taken directly.</summary>
+    private void Slide(long slides)
     {
-        windowStart = (windowStart + slideSets) % sets;
-        Prefetches++;
+        window.Slide(slides);
+        Prefetches += slides;
     }
 }

@@ -6,7 +6,8 @@ namespace ArchGym.Simulators.Systolic.Memory;
 /// the partial line is flushed and the next ceil(drain/bw) lines drain at bw words/cycle. The array
 /// stalls only when a drain is in flight and the buffer is full. A drain counts whole lines except
 /// the -1 padding of its last line, so partial lines flushed earlier inside a chunk count fully.
-/// Served per demand line: the element where a threshold is crossed is found by arithmetic.
+/// Bursts of writes that cross no threshold are stored in bulk (<see cref="Store"/>); only the line
+/// where a drain starts or the array must wait goes through <see cref="Write"/>.
 /// </summary>
 internal sealed class WriteBuffer
 {
@@ -22,6 +23,14 @@ internal sealed class WriteBuffer
         linesPerDrain = (capacity - active + bandwidth - 1) / bandwidth;
         free = capacity;
     }
+
+    /// <summary>Free words; a drain starts when it falls below <see cref="Active"/> with no drain in flight.</summary>
+    public long Free => free;
+
+    public long Active => active;
+
+    /// <summary>Last cycle of the drain in flight (writes before it stall once the buffer is full).</summary>
+    public long DrainEnd => drainEnd;
 
     public long DramWrites { get; private set; }
     public long DramStartCycle { get; private set; } = long.MinValue;
@@ -62,7 +71,8 @@ internal sealed class WriteBuffer
         while (nextDrainLine < lines) cycle = Drain(cycle) + 1;
     }
 
-    private void Store(long words)
+    /// <summary>Buffers words that cross no threshold (the caller has checked against <see cref="Free"/>).</summary>
+    public void Store(long words)
     {
         free -= words;
         sinceFlush += words;

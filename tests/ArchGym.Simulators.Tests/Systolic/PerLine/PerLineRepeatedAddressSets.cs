@@ -1,14 +1,16 @@
 using ArchGym.Simulators.Systolic.Dataflows;
+using ArchGym.Simulators.Systolic.Memory;
 
-namespace ArchGym.Simulators.Systolic.Memory;
+namespace ArchGym.Simulators.Tests.Systolic.PerLine;
 
 /// <summary>
+/// Test oracle: the original per-line model, kept verbatim to check the event-driven library path.
 /// The USER-mode fetch order of an ifmap whose im2col repeats pixels (overlapping windows) or
 /// skips them (-1 where SCALE-Sim's last window overhangs). Keeps each element's rank among the
 /// valid entries (-1 entries do not count towards sets) and each pixel's sets, ascending, since
 /// SCALE-Sim's active_buffer_hit succeeds if any set holding the pixel is in the window.
 /// </summary>
-internal sealed class RepeatedAddressSets
+internal sealed class PerLineRepeatedAddressSets
 {
     private readonly Im2colAddresses addresses;
     private readonly IfmapAxes axes;
@@ -17,7 +19,7 @@ internal sealed class RepeatedAddressSets
     private readonly int[] start;
     private int[] setsOf = [];
 
-    public RepeatedAddressSets(PrefetchOrder order, ReadStream stream, Im2colAddresses addresses, long matrixK)
+    public PerLineRepeatedAddressSets(PerLinePrefetchOrder order, ReadStream stream, Im2colAddresses addresses, long matrixK)
     {
         this.addresses = addresses;
         axes = stream.Axes;
@@ -39,7 +41,7 @@ internal sealed class RepeatedAddressSets
     public long ValidEntries { get; }
 
     /// <summary>Fills each pixel's set list once the set size is known.</summary>
-    public void AssignSets(PrefetchOrder order, long setSize)
+    public void AssignSets(PerLinePrefetchOrder order, long setSize)
     {
         setsOf = new int[start[^1]];
         var fill = (int[])start.Clone();
