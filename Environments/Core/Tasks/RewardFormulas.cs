@@ -35,7 +35,7 @@ public sealed class ReluExcessReward(IReadOnlyList<ResolvedTerm> targets) : IRew
     {
         var excess = 0.0;
         foreach (var t in targets) excess += Math.Max(0, t.Sign * (metricValues[t.Index] - t.Value) / Math.Abs(t.Value));
-        return -excess;
+        return 0.0 - excess; // +0, not -0, when every target is met
     }
 }
 
