@@ -122,6 +122,17 @@ public sealed class SequentialPpoTrainer
     }
 
     /// <summary>Resets with the trainer's seed the first time, then keeps the environment's random stream.</summary>
+    /// <summary>
+    /// The policy's choice for an observation the caller took from its own copy of the task (e.g. to compare
+    /// with other schedulers on fixed seeds): standardised with the training statistics, which it does not update.
+    /// </summary>
+    public void Act(ReadOnlySpan<double> observation, Span<int> actions, bool greedy = true)
+    {
+        observation.CopyTo(_next);
+        _observations?.Normalize(_next, false);
+        Learner.Act(_next, actions, greedy);
+    }
+
     private void ResetEnvironment()
     {
         _env.Reset(_seeded ? null : _seed, _raw);
