@@ -99,9 +99,9 @@ public class ModelAccuracyTests
     }
 
     [Test]
-    public void ForestUncertaintyIsLargerFarFromTheData()
+    public void GpUncertaintyIsLargerFarFromTheData()
     {
-        // Train on x < 0 only: predictions at x > 0 extrapolate, and the trees disagree more there... or at least not less.
+        // Train on x < 0 only: predictions at x > 2.5 extrapolate.
         var data = KnownFunction.Sample(400, seed: 11);
         var encoder = new FeatureEncoder(KnownFunction.Space);
         var model = ProxyLearners.Create("gp", Quick["gp"]).Fit(encoder.Encode(data.Points.Where(p => p["x"] < 0).ToArray()),
