@@ -16,6 +16,7 @@ public static class ArchGymCli
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(RlCommand.Create());
+        root.Subcommands.Add(ProxyCommand.Create());
         return root;
     }
 

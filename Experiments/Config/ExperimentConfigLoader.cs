@@ -10,7 +10,8 @@ namespace ArchGym.Experiments.Config;
 public static class ExperimentConfigLoader
 {
     private static readonly string[] TopKeys = ["name", "env", "agent", "budget", "batch", "parallelism", "seed", "output"];
-    private static readonly string[] EnvKeys = ["id", "options", "reward", "targets"];
+    private static readonly string[] EnvKeys = ["id", "options", "reward", "targets", "proxy", "proxy_trust"];
+    private static readonly string[] TrustKeys = ["max_relative_std", "retrain_every"];
     private static readonly string[] AgentKeys = ["name", "hyperparameters"];
 
     public static ExperimentConfig Load(string path)
@@ -57,7 +58,20 @@ public static class ExperimentConfigLoader
             }
         }
 
-        return new EnvironmentSection(id, options, reward, targets);
+        var proxy = YamlNodes.Child(map, "proxy") is { } p ? y.ScalarList(p, $"{field}.proxy").Select(v => v.Value).ToArray() : null;
+        ProxyTrustSection? trust = null;
+        if (YamlNodes.Child(map, "proxy_trust") is { } t2)
+        {
+            var trustMap = y.Mapping(t2, $"{field}.proxy_trust");
+            y.RejectUnknownKeys(trustMap, $"{field}.proxy_trust", TrustKeys);
+            var std = y.Double(y.Required(trustMap, "max_relative_std", $"{field}.proxy_trust.max_relative_std"), $"{field}.proxy_trust.max_relative_std");
+            if (!(std > 0)) throw y.Error(trustMap, $"{field}.proxy_trust.max_relative_std", $"{std} is not allowed; expected a positive number");
+            var every = YamlNodes.Child(trustMap, "retrain_every") is { } k ? y.Int(k, $"{field}.proxy_trust.retrain_every", 1, 1_000_000) : 10;
+            if (proxy is null) throw y.Error(t2, $"{field}.proxy_trust", "needs proxy: model files to trust");
+            trust = new ProxyTrustSection(std, every);
+        }
+
+        return new EnvironmentSection(id, options, reward, targets, proxy, trust);
     }
 
     private static AgentSection ReadAgent(YamlNodes y, YamlNode node)

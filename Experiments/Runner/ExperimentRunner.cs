@@ -7,6 +7,7 @@ using ArchGym.Environments.Core.Events;
 using ArchGym.Environments.Core.Wrappers;
 using ArchGym.Experiments.Cli;
 using ArchGym.Experiments.Config;
+using ArchGym.Proxies.Environment;
 using Serilog;
 
 namespace ArchGym.Experiments.Runner;
@@ -30,7 +31,8 @@ public sealed class ExperimentRunner(DefaultRegistries registries)
     public RunOutcome Run(ExperimentConfig config, Func<int, IObserver<Evaluation>>? progress, CancellationToken ct, EvaluationCache? sharedCache = null)
     {
         var options = RunSetup.EnvironmentOptions(config.Environment);
-        using var probe = RunSetup.MakeEnvironment(registries.Environments, config, options);
+        var proxies = ProxySetup.Load(registries.Environments, config, options);
+        using var probe = RunSetup.MakeEnvironment(registries.Environments, config, options, proxies);
         var agent = RunSetup.MakeAgent(registries.Agents, config, probe);
 
         var dir = PrepareOutput(config.OutputDirectory);
@@ -55,7 +57,7 @@ public sealed class ExperimentRunner(DefaultRegistries registries)
         try
         {
             result = new SearchLoop().Run(
-                () => hits.Wrap(new CachingEnvironment(RunSetup.MakeEnvironment(registries.Environments, config, options), cache)),
+                () => hits.Wrap(new CachingEnvironment(RunSetup.MakeEnvironment(registries.Environments, config, options, proxies), cache)),
                 agent,
                 new SearchOptions(config.Budget, config.BatchSize, config.Parallelism, config.Seed),
                 stream,

@@ -5,6 +5,7 @@ using ArchGym.Environments.Core.Registry;
 using ArchGym.Environments.Core.Tasks;
 using ArchGym.Experiments.Cli;
 using ArchGym.Experiments.Config;
+using ArchGym.Proxies.Environment;
 using ArchGym.Simulators.Common;
 
 namespace ArchGym.Experiments.Runner;
@@ -30,8 +31,18 @@ public static class RunSetup
         return options;
     }
 
-    /// <summary>Makes one environment, failing on unknown ids, bad options and options the environment does not read.</summary>
-    public static IEnvironment MakeEnvironment(EnvironmentRegistry registry, ExperimentConfig config, IReadOnlyDictionary<string, string> options)
+    /// <summary>
+    /// Makes one environment, failing on unknown ids, bad options and options the environment does not read;
+    /// with <paramref name="proxies"/> (see <see cref="ProxySetup.Load"/>) it is the proxy standing in for it.
+    /// </summary>
+    public static IEnvironment MakeEnvironment(EnvironmentRegistry registry, ExperimentConfig config, IReadOnlyDictionary<string, string> options,
+        ProxySet? proxies = null)
+    {
+        var real = MakeRealEnvironment(registry, config, options);
+        return proxies is null ? real : ProxySetup.Wrap(real, proxies, config);
+    }
+
+    private static IEnvironment MakeRealEnvironment(EnvironmentRegistry registry, ExperimentConfig config, IReadOnlyDictionary<string, string> options)
     {
         var file = config.SourceFile;
         if (!registry.Contains(config.Environment.Id))

@@ -1,5 +1,6 @@
 using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Spaces;
+using ArchGym.Environments.Core.Tasks;
 using ArchGym.Environments.Core.Wrappers;
 
 namespace ArchGym.Proxies.Environment;
@@ -93,14 +94,24 @@ public sealed class ProxyEnvironment : EnvironmentBase
         return MetricResult.Ok(step.Observation.Values, extra);
     }
 
-    // The reward of finite modelled metrics and NaN elsewhere must be a number, else the reward reads an unmodelled metric.
+    /// <summary>
+    /// Null when the task's reward and targets can be computed from the <paramref name="modelled"/> metrics
+    /// alone, else an error message naming the metrics without a model. The probe: a reward of finite
+    /// modelled values and NaN elsewhere must be a number.
+    /// </summary>
+    public static string? CheckTaskNeeds(TaskSettings task, IReadOnlyList<Metric> metrics, IReadOnlyCollection<string> modelled)
+    {
+        var has = metrics.Select(m => modelled.Contains(m.Name)).ToArray();
+        var probe = has.Select(h => h ? 1.0 : double.NaN).ToArray();
+        if (!double.IsNaN(task.Reward.Compute(probe)) && task.Targets.Targets.All(t => has[t.Index])) return null;
+        var missing = metrics.Where((_, i) => !has[i]).Select(m => m.Name);
+        return $"the reward ({task.Reward.Name}) or targets use metrics without a proxy model; give models for: {string.Join(", ", missing)} " +
+            "(or set targets/reward on the modelled metrics only)";
+    }
+
     private void RequireModelledReward()
     {
-        var probe = _proxies.Predictors.Select(p => p is null ? double.NaN : 1.0).ToArray();
-        if (double.IsNaN(Task.Reward.Compute(probe)) || Task.Targets.Targets.Any(t => _proxies.Predictors[t.Index] is null))
-        {
-            var missing = Metrics.Where((_, i) => _proxies.Predictors[i] is null).Select(m => m.Name);
-            throw new ArgumentException($"the reward ({Task.Reward.Name}) or targets use metrics without a proxy model; give models for: {string.Join(", ", missing)}");
-        }
+        var modelled = _proxies.Predictors.Where(p => p is not null).Select(p => p!.Metric).ToArray();
+        if (CheckTaskNeeds(Task, Metrics, modelled) is { } problem) throw new ArgumentException(problem);
     }
 }

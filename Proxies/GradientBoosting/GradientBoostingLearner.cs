@@ -46,7 +46,11 @@ public sealed class GradientBoostingLearner(GradientBoostingSettings settings) :
             for (var i = 0; i < fit.Length; i++) residual[i] = yf[i] - fitted[i];
             var rows = Sample(order, sampleSize, rng);
             var tree = builder.Build(residual, rows, rng);
-            for (var k = 0; k < tree.Length; k++) tree[k].Value *= s.LearningRate;
+            for (var k = 0; k < tree.Length; k++)
+            {
+                if (tree[k].IsLeaf) tree[k].Value *= s.LearningRate;
+            }
+
             trees.Add(tree);
             for (var i = 0; i < fit.Length; i++) fitted[i] += Walk(tree, xf.Row(i));
             if (valid.Length == 0)
@@ -93,7 +97,7 @@ public sealed class GradientBoostingLearner(GradientBoostingSettings settings) :
     private static double Walk(TreeNode[] nodes, ReadOnlySpan<double> x)
     {
         var i = 0;
-        while (nodes[i].Feature >= 0) i = x[nodes[i].Feature] <= nodes[i].Threshold ? nodes[i].Left : nodes[i].Left + 1;
+        while (nodes[i].Feature >= 0) i = x[nodes[i].Feature] <= nodes[i].Value ? nodes[i].Left : nodes[i].Left + 1;
         return nodes[i].Value;
     }
 }

@@ -56,7 +56,7 @@ public sealed class TreeBuilder
         var left = _nodes.Count;
         _nodes.Add(default);
         _nodes.Add(default);
-        _nodes[node] = new TreeNode { Feature = feature, Left = left, Threshold = _bins.Threshold(feature, bin), Value = mean };
+        _nodes[node] = TreeNode.Split(feature, left, _bins.Threshold(feature, bin));
         Grow(left, rows, start, mid, depth + 1);
         Grow(left + 1, rows, mid, end, depth + 1);
     }

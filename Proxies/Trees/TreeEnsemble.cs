@@ -45,7 +45,7 @@ public sealed class TreeEnsemble
         {
             ref readonly var node = ref nodes[i];
             if (node.Feature < 0) return node.Value;
-            i = x[node.Feature] <= node.Threshold ? node.Left : node.Left + 1;
+            i = x[node.Feature] <= node.Value ? node.Left : node.Left + 1;
         }
     }
 
@@ -70,7 +70,6 @@ public sealed class TreeEnsemble
         ["roots"] = new JsonArray(_roots.Select(r => (JsonNode)r).ToArray()),
         ["feature"] = new JsonArray(_nodes.Select(n => (JsonNode)n.Feature).ToArray()),
         ["left"] = new JsonArray(_nodes.Select(n => (JsonNode)n.Left).ToArray()),
-        ["threshold"] = new JsonArray(_nodes.Select(n => (JsonNode)n.Threshold).ToArray()),
         ["value"] = new JsonArray(_nodes.Select(n => (JsonNode)n.Value).ToArray()),
     };
 
@@ -80,10 +79,9 @@ public sealed class TreeEnsemble
         var roots = Json.Ints(json, "roots");
         var feature = Json.Ints(json, "feature");
         var left = Json.Ints(json, "left");
-        var threshold = Json.Doubles(json, "threshold");
         var value = Json.Doubles(json, "value");
         var n = feature.Length;
-        if (left.Length != n || threshold.Length != n || value.Length != n) throw new FormatException("tree arrays differ in length");
+        if (left.Length != n || value.Length != n) throw new FormatException("tree arrays differ in length");
         var nodes = new TreeNode[n];
         for (var t = 0; t < roots.Length; t++)
         {
@@ -96,7 +94,7 @@ public sealed class TreeEnsemble
                 if (feature[i] >= features) throw new FormatException($"node {i}: feature {feature[i]} out of range (the model has {features})");
                 if (feature[i] >= 0 && (left[i] <= local || start + left[i] + 1 >= end))
                     throw new FormatException($"node {i}: child index {left[i]} out of range");
-                nodes[i] = new TreeNode { Feature = feature[i] < 0 ? -1 : feature[i], Left = left[i], Threshold = threshold[i], Value = value[i] };
+                nodes[i] = feature[i] < 0 ? TreeNode.Leaf(value[i]) : TreeNode.Split(feature[i], left[i], value[i]);
             }
         }
 

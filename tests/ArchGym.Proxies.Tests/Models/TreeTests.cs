@@ -15,7 +15,7 @@ public class TreeTests
         Assert.Multiple(() =>
         {
             Assert.That(tree, Has.Length.EqualTo(3));
-            Assert.That(tree[0].Threshold, Is.EqualTo(1.5));
+            Assert.That(tree[0].Value, Is.EqualTo(1.5));
             Assert.That(tree[tree[0].Left].Value, Is.EqualTo(1));
             Assert.That(tree[tree[0].Left + 1].Value, Is.EqualTo(5));
         });
