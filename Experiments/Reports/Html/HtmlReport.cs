@@ -15,6 +15,7 @@ public static class HtmlReport
 {
     public static string Build(string folder, ReportOptions options)
     {
+        if (ProxySection.IsStudyFolder(folder)) return StudyPage(folder);
         var records = RunRecord.ReadFolder(folder);
         if (records.Count == 0) throw new UserInputException($"{folder}: no complete run yet (no run.json saying complete under runs/)");
         var sweep = !File.Exists(Path.Combine(folder, ExperimentRunner.ManifestFile));
@@ -27,6 +28,17 @@ public static class HtmlReport
         if (sweep) LotterySection.Write(page, groups);
         ParetoSection.Write(page, groups, options.ParetoMetrics);
         BestDesignsSection.Write(page, groups, options.TopDesigns);
+        ProxySection.Write(page, folder);
+        return page.Render();
+    }
+
+    // A proxy study folder (archgym proxy study): its tables and scatter plots; its runs are under collect/ and search/.
+    private static string StudyPage(string folder)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var page = new HtmlPage($"ArchGym proxy study: {name}");
+        page.Heading(1, $"ArchGym proxy study: {name}");
+        ProxySection.Write(page, folder);
         return page.Render();
     }
 }
