@@ -8,7 +8,7 @@ namespace ArchGym.Proxies.Mlp;
 /// <summary>
 /// A multilayer-perceptron regressor on the RL issue's network core (<see cref="Network"/>, <see cref="Adam"/>,
 /// <see cref="NetworkJson"/>): inputs and the target are standardised, mini-batch Adam minimises the
-/// squared error, and the weights with the best validation error are kept (early stopping).
+/// squared error, the learning rate decays on plateaus, and the weights with the best validation error are kept (early stopping).
 /// </summary>
 public sealed class MlpLearner(MlpSettings settings) : IProxyLearner
 {
@@ -80,6 +80,7 @@ public sealed class MlpLearner(MlpSettings settings) : IProxyLearner
                 sinceBest = 0;
             }
             else if (++sinceBest >= s.Patience) break;
+            else if (sinceBest % s.DecayPatience == 0) adam.LearningRate *= s.LearningRateDecay;
         }
 
         if (valid.Length > 0) best.CopyTo(network.Parameters);

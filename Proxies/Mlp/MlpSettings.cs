@@ -7,10 +7,11 @@ namespace ArchGym.Proxies.Mlp;
 /// <summary>
 /// MLP-proxy hyperparameters: hidden widths (<c>hidden=64,64</c>), activation, Adam's learning rate,
 /// mini-batch size, epochs, and early stopping on a held-out fraction (stop after <see cref="Patience"/>
-/// epochs without a better validation error, keep the best weights).
+/// epochs without a better validation error, keep the best weights), and learning-rate decay on plateaus (times
+/// <see cref="LearningRateDecay"/> after every <see cref="DecayPatience"/> epochs without improvement; 1 = off).
 /// </summary>
 public sealed record MlpSettings(IReadOnlyList<int> Hidden, Activation Activation, double LearningRate, int BatchSize, int Epochs,
-    double ValidationFraction, int Patience)
+    double ValidationFraction, int Patience, double LearningRateDecay, int DecayPatience)
 {
     public static MlpSettings Default { get; } = From(null);
 
@@ -20,12 +21,14 @@ public sealed record MlpSettings(IReadOnlyList<int> Hidden, Activation Activatio
         r.Known("hidden");
         var settings = new MlpSettings(
             ParseHidden(hp is not null && hp.TryGetValue("hidden", out var h) ? h : "64,64"),
-            r.Choice("activation", "tanh", ["tanh", "relu"]) == "relu" ? Activation.Relu : Activation.Tanh,
+            r.Choice("activation", "relu", ["tanh", "relu"]) == "relu" ? Activation.Relu : Activation.Tanh,
             r.Double("learning_rate", 3e-3, 1e-7, 1),
             r.Int("batch", 32, 1, 65_536),
             r.Int("epochs", 400, 1, 100_000),
             r.Double("validation_fraction", 0.1, 0, 0.9),
-            r.Int("patience", 40, 1, 100_000));
+            r.Int("patience", 40, 1, 100_000),
+            r.Double("lr_decay", 0.5, 1e-3, 1),
+            r.Int("decay_patience", 10, 1, 100_000));
         r.RejectUnknown();
         return settings;
     }
@@ -39,6 +42,8 @@ public sealed record MlpSettings(IReadOnlyList<int> Hidden, Activation Activatio
         ["epochs"] = Epochs.ToString(CultureInfo.InvariantCulture),
         ["validation_fraction"] = ValidationFraction.ToString("R", CultureInfo.InvariantCulture),
         ["patience"] = Patience.ToString(CultureInfo.InvariantCulture),
+        ["lr_decay"] = LearningRateDecay.ToString("R", CultureInfo.InvariantCulture),
+        ["decay_patience"] = DecayPatience.ToString(CultureInfo.InvariantCulture),
     };
 
     private static int[] ParseHidden(string text)

@@ -112,3 +112,21 @@ public class DatasetTests
     public void LogTargetsNeedPositiveValues() =>
         Assert.That(() => TargetTransform.Log.Forward([1.0, 0.0], "latency"), Throws.ArgumentException.With.Message.Contains("latency"));
 }
+
+public class FeatureEncoderTests
+{
+    [Test]
+    public void FastEncodingEqualsTheSpacesOwnOneHotEncoding()
+    {
+        foreach (var space in new[] { ArchGym.Environments.Systolic.SystolicSpace.Create(true), KnownFunction.Space })
+        {
+            var encoder = new FeatureEncoder(space);
+            var rng = new Random(4);
+            for (var i = 0; i < 200; i++)
+            {
+                var p = space.Sample(rng);
+                Assert.That(encoder.Encode(p), Is.EqualTo(space.ToUnit(p, oneHot: true)));
+            }
+        }
+    }
+}
