@@ -3,7 +3,9 @@ namespace ArchGym.Experiments.Config;
 /// <summary>
 /// A proxy study (<c>archgym proxy study</c>): collect datasets with some agents on one environment,
 /// train every model kind per target metric, measure accuracy and speed-up, then search on the proxy
-/// and check the chosen design on the real simulator.
+/// and check the chosen design on the real simulator. The proxy searched on takes, per target, the most
+/// accurate model (RMSE % of mean) among those fast enough that one evaluation (every target) is at least
+/// <see cref="MinSpeedup"/> times faster than a simulation (each model at least MinSpeedup × targets; the fastest if none is).
 /// </summary>
 public sealed record ProxyStudyConfig(
     string Name,
@@ -15,6 +17,7 @@ public sealed record ProxyStudyConfig(
     double TestFraction,
     int Seed,
     int TimingPoints,
+    double MinSpeedup,
     int Parallelism,
     StudySearch? Search,
     string OutputDirectory,

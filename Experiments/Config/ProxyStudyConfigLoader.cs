@@ -8,7 +8,7 @@ namespace ArchGym.Experiments.Config;
 public static class ProxyStudyConfigLoader
 {
     private static readonly string[] TopKeys =
-        ["name", "env", "collect", "targets", "models", "log_target", "test_fraction", "seed", "timing_points", "parallelism", "search", "output"];
+        ["name", "env", "collect", "targets", "models", "log_target", "test_fraction", "seed", "timing_points", "min_speedup", "parallelism", "search", "output"];
     private static readonly string[] CollectKeys = ["agent", "hyperparameters", "budget", "seeds", "batch"];
     private static readonly string[] SearchKeys = ["agent", "budget", "batch"];
     private static readonly string[] AgentKeys = ["name", "hyperparameters"];
@@ -35,12 +35,14 @@ public static class ProxyStudyConfigLoader
         if (testFraction is <= 0 or >= 1) throw y.Error(root, "test_fraction", $"{testFraction} is not allowed; expected a number in (0, 1)");
         var seed = YamlNodes.Child(root, "seed") is { } s ? y.Int(s, "seed", 0, int.MaxValue) : 1;
         var timing = YamlNodes.Child(root, "timing_points") is { } tp ? y.Int(tp, "timing_points", 1, 1_000_000) : 200;
+        var minSpeedup = YamlNodes.Child(root, "min_speedup") is { } ms ? y.Double(ms, "min_speedup") : 0;
+        if (minSpeedup < 0) throw y.Error(root, "min_speedup", $"{minSpeedup} is not allowed; expected a number >= 0");
         var parallelism = YamlNodes.Child(root, "parallelism") is { } pn
             ? y.Scalar(pn, "parallelism") == "auto" ? Environment.ProcessorCount : y.Int(pn, "parallelism", 1, 1024)
             : 1;
         var search = YamlNodes.Child(root, "search") is { } sn ? ReadSearch(y, sn) : null;
         var output = YamlNodes.Child(root, "output") is { } o ? y.Scalar(o, "output") : Path.Combine("runs", name);
-        return new ProxyStudyConfig(name, env, collect, targets, models, logTarget, testFraction, seed, timing, parallelism, search, output, file);
+        return new ProxyStudyConfig(name, env, collect, targets, models, logTarget, testFraction, seed, timing, minSpeedup, parallelism, search, output, file);
     }
 
     private static CollectionRun ReadCollect(YamlNodes y, YamlNode node, string field)

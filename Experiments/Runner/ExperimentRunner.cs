@@ -74,7 +74,8 @@ public sealed class ExperimentRunner(DefaultRegistries registries)
         if (result.Cancelled) stream.Fail(new OperationCanceledException("the run was cancelled"));
         else stream.Complete();
 
-        var manifest = ManifestBuilder.Build(config, options, probe, agent, tracker, targets, hits.Hits, result.Cancelled ? "cancelled" : "complete", wall);
+        var manifest = ManifestBuilder.Build(config, options, probe, agent, tracker, targets, hits.Hits, result.Cancelled ? "cancelled" : "complete", wall,
+            proxies is null ? null : new ProxyRunInfo(config.Environment.Proxy!, config.Environment.ProxyTrust is not null, proxies.Fallbacks, proxies.Retrains));
         AtomicFile.Write(Path.Combine(dir, ManifestFile), w => w.Write(manifest.ToJson()));
         log.Information("run {Status}: {Count} evaluations in {Wall:0.000} s", manifest.Status, manifest.Evaluations, wall);
         return new RunOutcome(manifest, dir, result.Cancelled);

@@ -13,7 +13,8 @@ public static class ManifestBuilder
 {
     public static RunManifest Build(
         ExperimentConfig config, IReadOnlyDictionary<string, string> envOptions, IEnvironment env, IAgent agent,
-        BestSoFarTracker tracker, TargetTracker targets, long cacheHits, string status, double wallSeconds)
+        BestSoFarTracker tracker, TargetTracker targets, long cacheHits, string status, double wallSeconds,
+        ProxyRunInfo? proxy = null)
     {
         BestPoint? best = null;
         if (tracker.Best is { } b)
@@ -30,7 +31,7 @@ public static class ManifestBuilder
             config.Name, status, config.SourceFile, env.Name, env.Workload, envOptions, config.Environment.Reward,
             config.Environment.Targets, targets.Targets.ToDictionary(), env.Metrics.Select(MetricInfo.From).ToArray(), agent.Name, config.Agent.HyperParameters, config.Budget,
             config.BatchSize, config.Parallelism, config.Seed, (int)tracker.Count, (int)tracker.FeasibleCount, cacheHits, best,
-            targets.EvaluationsToTarget, wallSeconds, wallSeconds > 0 ? tracker.Count / wallSeconds : 0, Versions());
+            targets.EvaluationsToTarget, wallSeconds, wallSeconds > 0 ? tracker.Count / wallSeconds : 0, Versions(), proxy);
     }
 
     public static IReadOnlyDictionary<string, string> Versions() => new Dictionary<string, string>

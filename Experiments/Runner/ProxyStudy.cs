@@ -84,7 +84,7 @@ public sealed class ProxyStudy(DefaultRegistries registries, TextWriter log)
             }
         }
 
-        var chosen = config.Targets.ToDictionary(t => t, t => rows.Where(r => r.Target == t).MinBy(r => r.RmsePctOfMean)!.Model);
+        var chosen = config.Targets.ToDictionary(t => t, t => Choose(rows.Where(r => r.Target == t).ToArray(), config.MinSpeedup * config.Targets.Count));
         var usPerEvaluation = chosen.Sum(c => rows.First(r => r.Target == c.Key && r.Model == c.Value).MicrosecondsPerPrediction);
         var check = config.Search is { } search ? Search(config, search, dir, chosen, bestCollected, ct) : null;
         var study = new ProxyStudyResult(config.Name, real.Name, data.Count, datasets.Select(d => Relative(dir, d)).ToArray(), msPerSimulation, rows, chosen,
@@ -114,6 +114,10 @@ public sealed class ProxyStudy(DefaultRegistries registries, TextWriter log)
         return new ProxySearchCheck(search.Agent.Name, search.Budget, best.Parameters, predicted, simulated, errors, best.Reward, step.Reward, step.Info.Feasible,
             bestCollected, outcome.Manifest.WallSeconds);
     }
+
+    // The most accurate model fast enough, else the fastest.
+    private static string Choose(ProxyStudyRow[] rows, double minSpeedup) =>
+        (rows.Where(r => r.Speedup >= minSpeedup).MinBy(r => r.RmsePctOfMean) ?? rows.MaxBy(r => r.Speedup)!).Model;
 
     private RunManifest Collect(ExperimentRunner runner, ExperimentConfig c, CancellationToken ct)
     {

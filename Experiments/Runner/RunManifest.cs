@@ -34,7 +34,8 @@ public sealed record RunManifest(
     long? EvaluationsToTarget,
     double WallSeconds,
     double EvaluationsPerSecond,
-    IReadOnlyDictionary<string, string> Versions)
+    IReadOnlyDictionary<string, string> Versions,
+    ProxyRunInfo? Proxy = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -59,6 +60,9 @@ public sealed record MetricInfo(string Name, string Unit, string Direction)
     public ArchGym.Environments.Core.Metric ToMetric() =>
         new(Name, Unit, Direction == "maximize" ? ArchGym.Environments.Core.Direction.Maximize : ArchGym.Environments.Core.Direction.Minimize);
 }
+
+/// <summary>A run on proxies (<c>env.proxy</c>): the model files, and in trust mode how often the simulator answered and the models retrained.</summary>
+public sealed record ProxyRunInfo(IReadOnlyList<string> Models, bool Trust, int Fallbacks, int Retrains);
 
 /// <summary>The best feasible evaluation of a run.</summary>
 public sealed record BestPoint(long Step, double Reward, IReadOnlyDictionary<string, string> Parameters, IReadOnlyDictionary<string, double> Metrics);
