@@ -38,3 +38,21 @@ public class TreeTests
         });
     }
 }
+
+public class GaussianProcessReuseTests
+{
+    [Test]
+    public void MeanOnlyPredictionEqualsTheFullPosteriorMean()
+    {
+        var gp = new ArchGym.Agents.Bayesian.GaussianProcess(new ArchGym.Agents.Bayesian.Matern52Kernel(), 2,
+            ArchGym.Agents.Bayesian.KernelParameters.Default(2, ard: true), targetMean: 1, targetScale: 2);
+        var rng = new Random(3);
+        for (var i = 0; i < 30; i++) gp.Add([rng.NextDouble(), rng.NextDouble()], rng.NextDouble());
+        for (var i = 0; i < 10; i++)
+        {
+            double[] x = [rng.NextDouble(), rng.NextDouble()];
+            gp.Predict(x, out var mean, out _);
+            Assert.That(gp.PredictMean(x), Is.EqualTo(mean).Within(1e-12));
+        }
+    }
+}
