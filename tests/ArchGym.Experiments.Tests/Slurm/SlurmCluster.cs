@@ -10,9 +10,9 @@ namespace ArchGym.Experiments.Tests.Slurm;
 /// </summary>
 public static class SlurmCluster
 {
-    public static void Require()
+    /// <summary>Skips (or, when required, fails) the test when <paramref name="why"/>, the answer of <see cref="Probe"/>, names a missing piece.</summary>
+    public static void Require(string? why)
     {
-        var why = Probe();
         if (why is null) return;
         var message = $"Slurm cluster tests need a cluster: {why}; start one with tests/slurm/start-local-cluster.sh (root, Debian packages slurm-wlm and munge)";
         if (Environment.GetEnvironmentVariable("ARCHGYM_REQUIRE_SLURM") == "1") Assert.Fail(message + " [ARCHGYM_REQUIRE_SLURM=1: required here]");
@@ -47,7 +47,8 @@ public static class SlurmCluster
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
 
-    private static string? Probe()
+    /// <summary>Why no cluster can be used from here, or null when sbatch is on PATH and a node is up (sinfo may take seconds to give up, so ask once per fixture).</summary>
+    public static string? Probe()
     {
         if (OnPath("sbatch") is null) return "sbatch is not on PATH";
         try

@@ -33,11 +33,15 @@ public class SlurmClusterTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     private string _dir = "";
+    private string? _noCluster;
+
+    [OneTimeSetUp]
+    public void FindCluster() => _noCluster = SlurmCluster.Probe();
 
     [SetUp]
     public void SetUp()
     {
-        SlurmCluster.Require();
+        SlurmCluster.Require(_noCluster);
         _dir = ArchGymProcess.TempDir();
         File.WriteAllText(Path.Combine(_dir, "sweep.yaml"), Sweep);
     }
