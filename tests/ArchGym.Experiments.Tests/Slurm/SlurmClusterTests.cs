@@ -130,6 +130,31 @@ public class SlurmClusterTests
         });
     }
 
+    [Test]
+    public void AFolderTheNodeDoesNotShareFailsEveryTaskAndNothingIsMerged()
+    {
+        // Held at submission, then the probe is changed: the node now sees another folder than the one submitted.
+        var submit = Archgym("sweep", "sweep.yaml", "--output", "cluster", "--slurm", "--shards", "2", "--sbatch-arg=--hold");
+        Assert.That(submit.ExitCode, Is.Zero, submit.StdErr);
+        var layout = new SlurmLayout(Folder("cluster"));
+        File.WriteAllText(layout.ProbePath, "another machine's folder");
+        var s = SlurmJobs.TryRead(layout.JobsPath)!.Submissions.Single();
+        Assert.That(SlurmCluster.Run("scontrol", "release", s.ArrayJob, s.MergeJob!).Code, Is.Zero);
+
+        SlurmCluster.WaitForJobs(Folder("cluster"), Timeout);
+        var status = Archgym("sweep", "--status", "cluster");
+        var merge = Archgym("sweep", "--merge", "cluster");
+        var log = File.ReadAllText(Directory.GetFiles(layout.LogsDirectory, "array-*_0.out").Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That(log, Does.Contain("is not shared with node"));
+            Assert.That(status.StdOut, Does.Contain($"{Planned} failed").And.Contain("not on a file system shared"), status.StdOut);
+            Assert.That(merge.ExitCode, Is.EqualTo(2));
+            Assert.That(merge.StdErr, Does.Contain($"{Planned} of {Planned} runs are not done").And.Contain("not on a file system shared"));
+            Assert.That(File.Exists(Path.Combine(Folder("cluster"), "sweep.csv")), Is.False);
+        });
+    }
+
     /// <summary>The planned runs whose folder holds no complete run.json, in sweep order.</summary>
     private IReadOnlyList<SweepRun> RunsNotDone(string folder)
     {
