@@ -27,7 +27,7 @@ public sealed class SweepSlurmOptions
     {
         var slurm = pr.GetValue(_slurm);
         var options = ReadSlurmOptions(pr);
-        if (!slurm && options != new SlurmOptions(SbatchArgs: options.SbatchArgs) || !slurm && options.ExtraArgs.Count > 0)
+        if (!slurm && (options with { SbatchArgs = null } != new SlurmOptions() || options.ExtraArgs.Count > 0))
             throw new UserInputException("--partition, --time, --cpus-per-task, --max-parallel, --shards and --sbatch-arg: only with --slurm");
 
         if (pr.GetValue(_status) is { } statusFolder)

@@ -61,7 +61,7 @@ JobAcctGatherType=jobacct_gather/none
 JobCompType=jobcomp/none
 # Finished jobs stay visible to squeue/scontrol for a while; fast scheduling for short test jobs.
 MinJobAge=600
-SchedulerParameters=defer_batch=0,sched_min_interval=0
+SchedulerParameters=sched_min_interval=100000
 SlurmctldTimeout=30
 SlurmdTimeout=30
 NodeName=$host CPUs=$cpus State=UNKNOWN
