@@ -14,6 +14,7 @@ public static class ArchGymCli
         root.Subcommands.Add(ListCommands.Environments());
         root.Subcommands.Add(ListCommands.Agents());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(RlCommand.Create());
         return root;

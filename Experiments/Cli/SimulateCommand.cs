@@ -9,7 +9,7 @@ namespace ArchGym.Experiments.Cli;
 
 /// <summary>
 /// <c>archgym simulate</c>: <c>systolic</c> (one SCALE-Sim-style simulation, one row per layer, here), <c>pim</c>
-/// (<see cref="SimulatePimCommand"/>) and <c>soc</c> (<see cref="SimulateSocCommand"/>).
+/// (<see cref="SimulatePimCommand"/>), <c>soc</c> (<see cref="SimulateSocCommand"/>) and <c>dram</c> (<see cref="SimulateDramCommand"/>).
 /// </summary>
 public static class SimulateCommand
 {
@@ -19,6 +19,7 @@ public static class SimulateCommand
         simulate.Subcommands.Add(Systolic());
         simulate.Subcommands.Add(SimulatePimCommand.Create());
         simulate.Subcommands.Add(SimulateSocCommand.Create());
+        simulate.Subcommands.Add(SimulateDramCommand.Create());
         return simulate;
     }
 

@@ -2,6 +2,7 @@ using ArchGym.Agents.Core;
 using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Registry;
 using ArchGym.Environments.Core.Tasks;
+using ArchGym.Environments.Dram;
 using ArchGym.Environments.Pim;
 using ArchGym.Environments.Soc;
 using ArchGym.Environments.Synthetic;
@@ -19,6 +20,7 @@ public sealed record DefaultRegistries(EnvironmentRegistry Environments, AgentRe
         PimEnvironments.Register(environments);
         SyntheticEnvironment.Register(environments);
         SocEnvironments.Register(environments);
+        DramEnvironments.Register(environments);
         return new DefaultRegistries(environments, AgentRegistry.CreateDefault());
     }
 }

@@ -1,0 +1,168 @@
+using System.Globalization;
+using ArchGym.Environments.Core.Registry;
+using ArchGym.Environments.Dram;
+using ArchGym.Simulators.Common;
+using ArchGym.Simulators.Dram;
+using ArchGym.Simulators.Workloads.Traces;
+using static ArchGym.Environments.Tests.Dram.DramEnvironmentTests;
+
+namespace ArchGym.Environments.Tests.Dram;
+
+/// <summary><c>dram-v0</c>'s rewards (DRAMGym's power/latency/both and the generic ones), default targets, and option and trace errors.</summary>
+public class DramTaskAndOptionTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), "dramenv-" + Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static double[] StepArchGymPolicy(DramEnvironment env, out double reward)
+    {
+        env.Reset(0);
+        var step = env.Step(env.ActionSpace.Parse(ArchGymPolicy()));
+        reward = step.Reward;
+        return step.Observation.Values.ToArray();
+    }
+
+    [Test]
+    public void DefaultTargetsHalveTheArchGymPolicysLatencyForAtMost60PercentMorePower()
+    {
+        using var env = Make(("workload", "cloud-1"));
+        var baseline = new DramSimulator().Run(DramConfig.ArchGymDefault(), TraceGenerators.ArchGym("cloud-1", 0));
+        var targets = env.Task.Targets.ToDictionary();
+        var values = StepArchGymPolicy(env, out var reward);
+        Assert.Multiple(() =>
+        {
+            Assert.That(targets.Keys, Is.EquivalentTo(new[] { "power_mw", "latency_ns" }));
+            Assert.That(targets["latency_ns"], Is.EqualTo(baseline.SimulatedTimeNs * 0.5).Within(1e-9));
+            Assert.That(targets["power_mw"], Is.EqualTo(baseline.AveragePowerMilliwatts * 1.6).Within(1e-9));
+            Assert.That(env.Task.Reward.Name, Is.EqualTo("relu_excess"));
+            Assert.That(values[2], Is.EqualTo(baseline.SimulatedTimeNs));
+            // relu_excess at the baseline: latency is twice its target (excess 1), power is under its own.
+            Assert.That(reward, Is.EqualTo(-1.0).Within(1e-12));
+        });
+    }
+
+    [TestCase("power")]
+    [TestCase("latency")]
+    [TestCase("both")]
+    public void DramGymFormulationsAreTargetOverDistance(string formulation)
+    {
+        const double targetPower = 1000, targetLatency = 100_000; // ArchGym's DRAMSys_config targets: 1 W and 0.1 ms
+        using var env = Make(("reward", formulation), ("targets", $"power_mw={targetPower},latency_ns={targetLatency}"));
+        var v = StepArchGymPolicy(env, out var reward);
+        double power = targetPower / Math.Abs(v[1] - targetPower), latency = targetLatency / Math.Abs(v[2] - targetLatency);
+        var expected = formulation switch { "power" => power, "latency" => latency, _ => power * latency };
+        Assert.Multiple(() =>
+        {
+            Assert.That(reward, Is.EqualTo(expected).Within(1e-12 * expected));
+            Assert.That(env.Task.Reward.Name, Is.EqualTo(formulation));
+        });
+    }
+
+    [Test]
+    public void GenericFormulationsStillWork()
+    {
+        using var env = Make(("reward", "weighted_sum"), ("targets", "energy_nj=100000"), ("weights", "energy_nj=2"));
+        var v = StepArchGymPolicy(env, out var reward);
+        Assert.That(reward, Is.EqualTo(-2 * v[0] / 100_000).Within(1e-12));
+    }
+
+    [Test]
+    public void BadOptionsFailWithTheOptionAndWhatIsAllowed()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<InvalidConfigException>(() => Make(("standard", "DDR9")))!.Message,
+                Does.Contain("DDR9").And.Contain("DDR4_2400_4Gb_x8"));
+            Assert.That(Assert.Throws<InvalidConfigException>(() => Make(("workload", "zipf")))!.Message,
+                Does.Contain("zipf").And.Contain("cloud-2"));
+            Assert.That(Assert.Throws<ArgumentException>(() => Make(("reward", "speed")))!.Message,
+                Does.Contain("'reward'").And.Contain("both").And.Contain("relu_excess"));
+            Assert.That(Assert.Throws<ArgumentException>(() => Make(("reward", "power"), ("targets", "latency_ns=5")))!.Message,
+                Does.Contain("power_mw"));
+            Assert.That(Assert.Throws<ArgumentException>(() => Make(("trace_format", "csv")))!.Message, Does.Contain("dramsim3"));
+            Assert.That(Assert.Throws<InvalidConfigException>(() => Make(("address_mapping", "row,bank,colum")))!.Message, Does.Contain("colum"));
+            Assert.That(Assert.Throws<ArgumentException>(() => Make(("trace_seed", "-1")))!.Message, Does.Contain("'trace_seed'"));
+        });
+    }
+
+    [Test]
+    public void AMalformedTraceFailsWhenTheEnvironmentIsMadeNamingFileAndLine()
+    {
+        var path = Path.Combine(_dir, "bad.stl");
+        File.WriteAllLines(path, ["0:\tread\t0x0", "# a comment", "1:\tread\t0x40", "2:\tfetch\t0x80"]);
+        var e = Assert.Throws<InvalidConfigException>(() => Make(("workload", path)))!;
+        Assert.That(e.Message, Does.Contain($"{path}:4").And.Contain("fetch"));
+    }
+
+    [Test]
+    public void EmptyMissingAndOutOfRangeTracesFailClearly()
+    {
+        var empty = Path.Combine(_dir, "empty.stl");
+        File.WriteAllLines(empty, ["# nothing here"]);
+        var far = Path.Combine(_dir, "far.stl");
+        File.WriteAllLines(far, ["0:\tread\t0x0", "1:\tread\t0x40000000"]); // 1 GiB: just beyond DDR3-1600 1Gb x8's 1 GiB
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<InvalidConfigException>(() => Make(("workload", empty)))!.Message, Does.Contain("empty"));
+            Assert.That(Assert.Throws<InvalidConfigException>(() => Make(("workload", Path.Combine(_dir, "none.stl"))))!.Message,
+                Does.Contain("none.stl"));
+            Assert.That(Assert.Throws<InvalidConfigException>(() => Make(("workload", far)))!.Message, Does.Contain("far.stl"));
+            Assert.DoesNotThrow(() => Make(("workload", far), ("standard", "DDR4_2400_4Gb_x8")).Dispose(), "4 GiB holds it");
+        });
+    }
+
+    [TestCase("stl")]
+    [TestCase("dramsim3")]
+    public void ATraceFileGivesTheSameResultsAsTheSameRequestsGenerated(string format)
+    {
+        var path = Path.Combine(_dir, "cloud.trace");
+        var lines = TraceGenerators.ArchGym("cloud-2", 4).Read().Select(r => format == "stl"
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.Cycle}:\tread\t0x{r.Address:X}")
+            : string.Create(CultureInfo.InvariantCulture, $"0x{r.Address:X} READ {r.Cycle}"));
+        File.WriteAllLines(path, lines);
+        using var fromFile = Make(("workload", path), ("trace_format", format));
+        using var generated = Make(("workload", "cloud-2"), ("trace_seed", "4"));
+        var a = StepArchGymPolicy(fromFile, out _);
+        var b = StepArchGymPolicy(generated, out _);
+        Assert.Multiple(() =>
+        {
+            Assert.That(a, Is.EqualTo(b));
+            Assert.That(fromFile.Workload, Is.EqualTo("cloud.trace"));
+        });
+    }
+
+    [Test]
+    public void ArchGymsOwnRandomTraceAtItsDefaultPolicyMatchesDramSysWithDramPower()
+    {
+        string? dir = null;
+        for (var d = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); d is not null && dir is null; d = d.Parent)
+            if (Directory.Exists(Path.Combine(d.FullName, "shared", "reference", "dram"))) dir = Path.Combine(d.FullName, "shared", "reference", "dram");
+        if (dir is null) Assert.Ignore("shared/reference/dram not found");
+        // archgym-configs/sample_default_policy.csv, row "random": DRAMSys 5 + DRAMPower on ArchGym's random.stl.
+        const double totalTimeNs = 287981.25, energyPj = 354965625.0, powerMw = 1232.6;
+        using var env = Make(("workload", Path.Combine(dir!, "archgym-traces", "random.stl.gz")));
+        var v = StepArchGymPolicy(env, out _);
+        Assert.Multiple(() =>
+        {
+            Assert.That(v[2], Is.EqualTo(totalTimeNs).Within(0.01).Percent);
+            Assert.That(v[0], Is.EqualTo(energyPj / 1000).Within(0.01).Percent);
+            Assert.That(v[1], Is.EqualTo(powerMw).Within(0.01).Percent);
+        });
+    }
+
+    [Test]
+    public void RegisteredWithItsOptions()
+    {
+        var registry = new EnvironmentRegistry();
+        DramEnvironments.Register(registry);
+        var spec = registry.Get("dram-v0");
+        Assert.That(spec.Options.Select(o => o.Name), Is.SupersetOf(new[] { "workload", "trace_seed", "standard", "reward", "targets" }));
+        using var env = registry.Make("dram-v0", new Dictionary<string, string> { ["workload"] = "stream" });
+        Assert.That(env.Workload, Is.EqualTo("stream"));
+    }
+}
