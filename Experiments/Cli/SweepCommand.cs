@@ -10,7 +10,7 @@ namespace ArchGym.Experiments.Cli;
 /// <summary>
 /// <c>archgym sweep &lt;sweep.yaml&gt;</c> and <c>archgym sweep --resume &lt;sweep.yaml | folder&gt;</c>:
 /// plan and check every run first, run the pending ones in parallel, then rebuild sweep.csv and
-/// lottery.csv from the run folders.
+/// lottery.csv from the run folders. Shards, merging, status and Slurm: <see cref="SweepSlurmOptions"/>.
 /// </summary>
 public static class SweepCommand
 {

@@ -6,8 +6,8 @@ namespace ArchGym.Experiments.Runner;
 
 /// <summary>
 /// The layout of a sweep folder: <c>sweep.yaml</c> (the copy <c>--resume</c> reads), <c>runs/ID/</c>
-/// (one run folder each, as <c>archgym run</c> writes it), <c>sweep.log</c>, and, once every run is
-/// done, <c>sweep.csv</c> and <c>lottery.csv</c>. A run is done exactly when its <c>run.json</c>
+/// (one run folder each, as <c>archgym run</c> writes it), <c>sweep.log</c> (shards: <c>logs/shard-I-of-N.log</c>;
+/// Slurm submissions: <c>slurm/</c>), and, once every run is done, <c>sweep.csv</c> and <c>lottery.csv</c>. A run is done exactly when its <c>run.json</c>
 /// (written last, atomically) says complete; anything else in its folder is redone from scratch.
 /// </summary>
 public sealed class SweepFolder(SweepPlan plan)
