@@ -94,4 +94,23 @@ public class SlurmSweepTests
             Assert.That(File.Exists(new SlurmLayout(_dir).JobsPath), Is.False);
         });
     }
+
+    [Test]
+    public void WhenNoTaskEverSawTheFolderTheMergeRefusesAndNamesASharedFileSystem()
+    {
+        Submit(new SlurmOptions(Shards: 2)); // the fake runs nothing: no run done, no seen/ mark
+        var e = Assert.Throws<UserInputException>(() => SweepShardCommand.Merge(_dir, quiet: true))!;
+        var status = new StringWriter();
+        SweepSlurmCommand.Status(_dir, _slurm, status);
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Message, Does.Contain($"{_plan.Runs.Count} of {_plan.Runs.Count} runs are not done").And.Contain("not on a file system shared"));
+            Assert.That(File.Exists(_folder.SweepCsvPath), Is.False);
+            Assert.That(status.ToString(), Does.Contain($"0 done, 0 running, 0 queued, {_plan.Runs.Count} failed").And.Contain("no task started yet"));
+        });
+
+        File.WriteAllText(Path.Combine(new SlurmLayout(_dir).SeenDirectory, "100_0"), "");
+        Assert.That(Assert.Throws<UserInputException>(() => SweepShardCommand.Merge(_dir, quiet: true))!.Message, Does.Not.Contain("shared"),
+            "a task that started saw the folder");
+    }
 }
