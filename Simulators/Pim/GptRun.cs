@@ -26,6 +26,7 @@ internal sealed class GptRun
     private readonly KernelTiming _appendSlow, _appendAll;
     private RefreshClock _refresh;
     private long _now;
+    private long _streamBudget; // ASIC cycles of the last PIM product not yet used by work streamed on its results
 
     public GptRun(PimConfig config, PimGeometry geometry, GptModel model)
     {
@@ -89,12 +90,14 @@ internal sealed class GptRun
 
     private void Price(in GptOperation op, ref KernelTiming slow, ref KernelTiming all, ref AsicWork asic)
     {
+        if (op.Kind is not (GptOpKind.Gelu or GptOpKind.ResidualAdd)) _streamBudget = 0; // reductions wait for their whole input
         switch (op.Kind)
         {
             case GptOpKind.LayerNorm: asic += _asic.LayerNorm(op.Rows); break;
             case GptOpKind.Softmax: asic += _asic.Softmax(op.Groups, op.Rows); break;
-            case GptOpKind.Gelu: asic += _asic.Gelu(op.Rows); break;
-            case GptOpKind.ResidualAdd: asic += _asic.Add(op.Rows); break;
+            // Element-wise on the product just before (fc1, attention/FFN projections): streamed on its read-out.
+            case GptOpKind.Gelu: asic += AsicModel.Streamed(_asic.Gelu(op.Rows), AsicModel.GeluOpsPerElement, ref _streamBudget); break;
+            case GptOpKind.ResidualAdd: asic += AsicModel.Streamed(_asic.Add(op.Rows), 1, ref _streamBudget); break;
             case GptOpKind.Argmax: asic += _asic.Argmax(op.Rows); break;
             case GptOpKind.Embedding:
                 // Token and position rows read from DRAM, added on the ASIC.
@@ -124,7 +127,9 @@ internal sealed class GptRun
         var cost = _vmm.Evaluate(op);
         slow += cost.Slowest;
         all += cost.AllChannels;
-        asic += _asic.Add(cost.AsicAdds) + (cost.AsicMacs > 0 ? _asic.Macs(cost.AsicMacs) : default);
+        _streamBudget = _asic.CyclesIn(cost.Cycles * _g.TckNs);
+        // Partial sums are added as the channels read them out; a product left to the ASIC runs after its operand.
+        asic += AsicModel.Streamed(_asic.Add(cost.AsicAdds), 1, ref _streamBudget) + (cost.AsicMacs > 0 ? _asic.Macs(cost.AsicMacs) : default);
     }
 
     // K and V appends of one block on the busiest channel (see KvAppendKernel), by mapping.
