@@ -10,7 +10,8 @@ namespace ArchGym.Simulators.Pim;
 
 /// <summary>
 /// One GPT generation, step by step (PIM-GPT's dataflow: the ASIC and the PIM channels take turns, layer after
-/// layer). Every block of a step has the same shapes, so a step prices one block's operations (VMMs memoised
+/// layer, overlapping only where the data allows: element-wise ASIC work on a product's read-out, the softmax under
+/// the v write). Every block of a step has the same shapes, so a step prices one block's operations (VMMs memoised
 /// across steps, attention products per KV length) and counts it Layers times; the DRAM timeline runs on across
 /// steps so refreshes fall where they would (<see cref="RefreshClock"/>). Owns its mutable state: one run, one thread.
 /// </summary>
