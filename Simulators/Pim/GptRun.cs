@@ -111,7 +111,7 @@ internal sealed class GptRun
                 // Token and position rows read from DRAM, added on the ASIC.
                 long bursts = StreamingBaseline.BurstsPerChannel(2L * op.Rows * PimGeometry.ElementBytes, _g.Device.ColumnBytes, _g.Channels);
                 long cycles = StreamingBaseline.ReadCycles(_g.Channel, bursts);
-                var read = new KernelTiming(cycles, 0, 0, cycles, 2, 0, bursts, bursts);
+                var read = new KernelTiming(cycles, 0, 0, cycles, 2, 0, bursts, bursts).SingleBank();
                 slow += read;
                 all += read.Times(_g.Channels);
                 asic += _asic.Add(op.Rows);
@@ -159,7 +159,7 @@ internal sealed class GptRun
             KvAppendKernel.Build(k, headRows, (_model.HeadDim + perColumn - 1) / perColumn, banks);
             KvAppendKernel.Build(v, 1, contiguousBursts, banks);       // V row-major
         }
-        return (_vmm.Schedule(k), _vmm.Schedule(v));
+        return (_vmm.Schedule(k).SingleBank(), _vmm.Schedule(v).SingleBank()); // normal-mode writes
     }
 
     private void CheckCapacity(int contextTokens)

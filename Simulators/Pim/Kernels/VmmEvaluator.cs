@@ -106,7 +106,7 @@ internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, 
         long bursts = (bytes + geometry.Device.ColumnBytes * (long)geometry.Channels - 1) / (geometry.Device.ColumnBytes * (long)geometry.Channels);
         long rowsPerChannel = (bursts + geometry.ColumnsPerRow - 1) / geometry.ColumnsPerRow;
         long cycles = StreamingBaseline.ReadCycles(geometry.Channel, bursts);
-        var one = new KernelTiming(cycles, 0, 0, cycles, rowsPerChannel, 0, bursts, bursts);
+        var one = new KernelTiming(cycles, 0, 0, cycles, rowsPerChannel, 0, bursts, bursts).SingleBank();
         return new VmmCost(one, one.Times(geometry.Channels), 0, op.Macs, partition);
     }
 }

@@ -2,7 +2,9 @@ using ArchGym.Simulators.Common;
 using ArchGym.Simulators.Dram.Standards;
 using ArchGym.Simulators.Pim;
 using ArchGym.Simulators.Pim.Asic;
+using ArchGym.Simulators.Pim.Commands;
 using ArchGym.Simulators.Pim.Devices;
+using ArchGym.Simulators.Pim.Energy;
 using NUnit.Framework;
 
 namespace ArchGym.Simulators.Tests.Pim;
@@ -63,6 +65,17 @@ public class AimProtocolTests
         TestContext.Out.WriteLine($"gemv {gemv.PimCycles} cycles; load {load}, MACs {macs}");
         Assert.That(gemv.PimCycles, Is.GreaterThan(load), "a MAC needs its buffer column");
         Assert.That(gemv.PimCycles, Is.LessThan(load + macs), "the load is not finished before the first MAC");
+    }
+
+    [Test]
+    public void NormalModeActivations_OpenOneRow_Act16OpensOnePerBank()
+    {
+        // A KV-cache write or plain read opens one bank's row; an ACT16 opens the same row in all 16 banks.
+        var energy = new EnergyModel(new PimGeometry(new PimConfig(), Aim));
+        var act16 = energy.Commands(new KernelTiming(0, 0, 0, 0, 10, 0, 0, 0)).DramCoreUj;
+        var single = energy.Commands(new KernelTiming(0, 0, 0, 0, 10, 0, 0, 0).SingleBank()).DramCoreUj;
+        Assert.That(act16, Is.EqualTo(10 * 16 * Aim.Energy.ActivatePj * 1e-6).Within(1e-9));
+        Assert.That(single, Is.EqualTo(10 * Aim.Energy.ActivatePj * 1e-6).Within(1e-9));
     }
 
     [Test]
