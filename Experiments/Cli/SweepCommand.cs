@@ -10,19 +10,32 @@ namespace ArchGym.Experiments.Cli;
 /// <summary>
 /// <c>archgym sweep &lt;sweep.yaml&gt;</c> and <c>archgym sweep --resume &lt;sweep.yaml | folder&gt;</c>:
 /// plan and check every run first, run the pending ones in parallel, then rebuild sweep.csv and
-/// lottery.csv from the run folders.
+/// lottery.csv from the run folders. Shards, merging, status and Slurm: <see cref="SweepSlurmOptions"/>.
 /// </summary>
 public static class SweepCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string?>("sweep") { Description = "Sweep YAML file (environments, workloads, agents with grid or sample, seeds, budget).", Arity = ArgumentArity.ZeroOrOne };
-        var resume = new Option<string?>("--resume") { Description = "Continue a sweep: its YAML file or its output folder. Done runs are kept, the rest run." };
+        var file = new Argument<string?>("sweep") { Description = "Sweep YAML file (environments, workloads, agents with grid or sample, seeds, budget), or a sweep folder.", Arity = ArgumentArity.ZeroOrOne };
+        var resume = new Option<string?>("--resume") { Description = "Continue a sweep: its YAML file or its output folder. Done runs are kept, the rest run (with --slurm: are resubmitted).", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--output") { Description = "Sweep folder (overrides the file's output:)." };
         var parallel = new Option<int?>("--parallel-runs") { Description = "Runs at once (overrides the file's parallel_runs:)." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress display and no summary table." };
-        var cmd = new Command("sweep", "Run a sweep of experiments (grid or random sample of hyperparameters × seeds), resumable.") { file, resume, output, parallel, quiet };
-        cmd.SetAction(pr => CliGuard.Run(() => Run(pr.GetValue(file), pr.GetValue(resume), pr.GetValue(output), pr.GetValue(parallel), pr.GetValue(quiet))));
+        var slurm = new SweepSlurmOptions();
+        var cmd = new Command("sweep", "Run a sweep of experiments (grid or random sample of hyperparameters × seeds), resumable; locally, in shards, or on Slurm.") { file, resume, output, parallel, quiet };
+        slurm.AddTo(cmd);
+        cmd.SetAction(pr => CliGuard.Run(() =>
+        {
+            var (f, r, o, p, q) = (pr.GetValue(file), pr.GetValue(resume), pr.GetValue(output), pr.GetValue(parallel), pr.GetValue(quiet));
+            // "--resume --slurm FOLDER": --resume without a value continues the sweep named by the argument.
+            if (pr.GetResult(resume) is not null && r is null)
+            {
+                if (f is null) throw new UserInputException("--resume: give the sweep file or folder to continue");
+                (r, f) = (f, null);
+            }
+
+            return slurm.Dispatch(pr, f, r, o, p, q) ?? Run(f, r, o, p, q);
+        }));
         return cmd;
     }
 

@@ -9,6 +9,14 @@ public static class SweepSummary
 {
     public static void WriteLottery(IAnsiConsole console, SweepOutcome outcome, IReadOnlyList<LotteryRow> lottery, SweepFolder folder)
     {
+        WriteLotteryTable(console, lottery);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{outcome.Planned} runs ({outcome.AlreadyDone} done before, {outcome.Finished} now) in {outcome.WallSeconds:0.0} s: {folder.SweepCsvPath}, {folder.LotteryCsvPath}"));
+    }
+
+    /// <summary>The lottery table and each group's best setting.</summary>
+    public static void WriteLotteryTable(IAnsiConsole console, IReadOnlyList<LotteryRow> lottery)
+    {
         var table = new Table().Border(TableBorder.Rounded).Title("hyperparameter lottery: best reward over settings")
             .AddColumns("#", "environment (workload)", "agent", "settings", "min", "median", "max", "reach target", "best: evals to target");
         for (var i = 0; i < lottery.Count; i++)
@@ -24,8 +32,6 @@ public static class SweepSummary
 
         console.Write(table);
         for (var i = 0; i < lottery.Count; i++) console.WriteLine($"best setting #{i + 1}: {lottery[i].BestSetting.Setting}");
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{outcome.Planned} runs ({outcome.AlreadyDone} done before, {outcome.Finished} now) in {outcome.WallSeconds:0.0} s: {folder.SweepCsvPath}, {folder.LotteryCsvPath}"));
     }
 
     public static void WriteUnfinished(TextWriter stderr, SweepOutcome outcome, SweepFolder folder)

@@ -6,8 +6,8 @@ namespace ArchGym.Experiments.Runner;
 
 /// <summary>
 /// The layout of a sweep folder: <c>sweep.yaml</c> (the copy <c>--resume</c> reads), <c>runs/ID/</c>
-/// (one run folder each, as <c>archgym run</c> writes it), <c>sweep.log</c>, and, once every run is
-/// done, <c>sweep.csv</c> and <c>lottery.csv</c>. A run is done exactly when its <c>run.json</c>
+/// (one run folder each, as <c>archgym run</c> writes it), <c>sweep.log</c> (shards: <c>logs/shard-I-of-N.log</c>;
+/// Slurm submissions: <c>slurm/</c>), and, once every run is done, <c>sweep.csv</c> and <c>lottery.csv</c>. A run is done exactly when its <c>run.json</c>
 /// (written last, atomically) says complete; anything else in its folder is redone from scratch.
 /// </summary>
 public sealed class SweepFolder(SweepPlan plan)
@@ -40,13 +40,41 @@ public sealed class SweepFolder(SweepPlan plan)
 
             System.IO.Directory.CreateDirectory(Path.Combine(Directory, SweepPlan.RunsFolder));
             if (!File.Exists(SnapshotPath) || File.ReadAllText(SnapshotPath) != sweepFileText) AtomicFile.Write(SnapshotPath, w => w.Write(sweepFileText));
-            File.Delete(SweepCsvPath);
-            File.Delete(LotteryCsvPath);
+            DeleteResults();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserInputException($"output {Directory}: cannot write there ({e.Message})", e);
         }
+    }
+
+    /// <summary>
+    /// Creates the folder for one shard of the sweep (<c>--shard i/n</c>): shards of one sweep share it,
+    /// so a folder holding the same sweep file is joined, one holding another sweep is refused, and
+    /// the results are left alone (the merge rebuilds them).
+    /// </summary>
+    public void PrepareShard(string sweepFileText)
+    {
+        try
+        {
+            if (File.Exists(Directory)) throw new UserInputException($"output {Directory}: is a file, expected a folder");
+            if (File.Exists(SnapshotPath) && File.ReadAllText(SnapshotPath) != sweepFileText)
+                throw new UserInputException($"output {Directory}: holds a different sweep (its {SweepConfigLoader.SnapshotFile} differs); shards of one sweep need the same file");
+            System.IO.Directory.CreateDirectory(Path.Combine(Directory, SweepPlan.RunsFolder));
+            System.IO.Directory.CreateDirectory(Path.Combine(Directory, "logs"));
+            if (!File.Exists(SnapshotPath)) AtomicFile.Write(SnapshotPath, w => w.Write(sweepFileText));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"output {Directory}: cannot write there ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Removes sweep.csv and lottery.csv (sweep.csv first: while it exists the results count as complete).</summary>
+    public void DeleteResults()
+    {
+        File.Delete(SweepCsvPath);
+        File.Delete(LotteryCsvPath);
     }
 
     public RunRecord? Completed(SweepRun run) => RunRecord.TryRead(plan.RunDirectory(run));

@@ -20,12 +20,16 @@ public sealed class SweepRunner(DefaultRegistries registries)
     public SweepOutcome Run(SweepPlan plan, SweepFolder folder, Action<SweepRun, bool>? onRunEnded, CancellationToken ct) =>
         Run(plan, folder, folder.Pending(), onRunEnded, ct);
 
-    /// <summary>Runs <paramref name="pending"/> (the plan's runs not done yet, from <see cref="SweepFolder.Pending"/>).</summary>
-    public SweepOutcome Run(SweepPlan plan, SweepFolder folder, IReadOnlyList<SweepRun> pending, Action<SweepRun, bool>? onRunEnded, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="pending"/> (the plan's runs not done yet, from <see cref="SweepFolder.Pending"/>),
+    /// logging to <paramref name="logFile"/> in the folder (shards sharing a folder each keep their own log).
+    /// </summary>
+    public SweepOutcome Run(SweepPlan plan, SweepFolder folder, IReadOnlyList<SweepRun> pending, Action<SweepRun, bool>? onRunEnded, CancellationToken ct,
+        string logFile = SweepFolder.LogFile)
     {
         var clock = Stopwatch.StartNew();
         using var log = new LoggerConfiguration().MinimumLevel.Information()
-            .WriteTo.File(Path.Combine(folder.Directory, SweepFolder.LogFile), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .WriteTo.File(Path.Combine(folder.Directory, logFile), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
         log.Information("sweep {Name} from {File}: {Planned} runs planned, {Done} already done, {Pending} to run, {Parallel} at a time",
             plan.Config.Name, plan.Config.SourceFile, plan.Runs.Count, plan.Runs.Count - pending.Count, pending.Count, plan.Config.ParallelRuns);

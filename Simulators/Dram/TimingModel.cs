@@ -34,7 +34,7 @@ internal sealed class TimingModel
         _rc = _jedecAutoPrecharge ? _t.RC : 0;
         var o = standard.Organization;
         _ranks = o.Ranks; _banksPerRank = o.BanksPerRank; _banksPerGroup = o.BanksPerGroup; _groupsPerRank = o.BankGroups;
-        _burst = o.BurstLength / 2;
+        _burst = o.BurstCycles;
         _bank = new long[o.BanksPerChannel * Kinds];
         _group = new long[o.Ranks * o.BankGroups * Kinds];
         _rank = new long[o.Ranks * Kinds];
@@ -87,7 +87,7 @@ internal sealed class TimingModel
     /// <summary>Cycles <paramref name="cmd"/> occupies the command bus.</summary>
     public int Length(DramCommand cmd) => _length[(int)cmd];
 
-    /// <summary>Cycles the data bus is busy per burst (BL / 2 at double data rate).</summary>
+    /// <summary>Cycles the data bus is busy per burst (BL / 2 at double data rate; see <see cref="DramOrganization.BurstCycles"/>).</summary>
     public int BurstCycles => _burst;
 
     /// <summary>Earliest cycle at which <paramref name="cmd"/> may be issued to <paramref name="bank"/> (a channel-wide bank index).</summary>

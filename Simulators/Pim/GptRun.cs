@@ -10,7 +10,8 @@ namespace ArchGym.Simulators.Pim;
 
 /// <summary>
 /// One GPT generation, step by step (PIM-GPT's dataflow: the ASIC and the PIM channels take turns, layer after
-/// layer). Every block of a step has the same shapes, so a step prices one block's operations (VMMs memoised
+/// layer, overlapping only where the data allows: element-wise ASIC work on a product's read-out, the softmax under
+/// the v write). Every block of a step has the same shapes, so a step prices one block's operations (VMMs memoised
 /// across steps, attention products per KV length) and counts it Layers times; the DRAM timeline runs on across
 /// steps so refreshes fall where they would (<see cref="RefreshClock"/>). Owns its mutable state: one run, one thread.
 /// </summary>
@@ -23,9 +24,10 @@ internal sealed class GptRun
     private readonly VmmEvaluator _vmm;
     private readonly EnergyModel _energy;
     private readonly GpuRoofline _gpu;
-    private readonly KernelTiming _appendSlow, _appendAll;
+    private readonly KernelTiming _kAppend, _vAppend; // busiest channel, one block
     private RefreshClock _refresh;
     private long _now;
+    private long _streamBudget; // ASIC cycles of the last PIM product not yet used by work streamed on its results
 
     public GptRun(PimConfig config, PimGeometry geometry, GptModel model)
     {
@@ -37,7 +39,7 @@ internal sealed class GptRun
         _energy = new EnergyModel(geometry);
         _gpu = new GpuRoofline(GpuCatalog.Get(config.Gpu));
         _refresh = new RefreshClock(geometry.Device.Timing);
-        (_appendSlow, _appendAll) = PriceKvAppend();
+        (_kAppend, _vAppend) = PriceKvAppend();
     }
 
     public PimReport Run(GptWorkload workload)
@@ -89,18 +91,27 @@ internal sealed class GptRun
 
     private void Price(in GptOperation op, ref KernelTiming slow, ref KernelTiming all, ref AsicWork asic)
     {
+        if (op.Kind is not (GptOpKind.Gelu or GptOpKind.ResidualAdd)) _streamBudget = 0; // reductions wait for their whole input
         switch (op.Kind)
         {
             case GptOpKind.LayerNorm: asic += _asic.LayerNorm(op.Rows); break;
-            case GptOpKind.Softmax: asic += _asic.Softmax(op.Groups, op.Rows); break;
-            case GptOpKind.Gelu: asic += _asic.Gelu(op.Rows); break;
-            case GptOpKind.ResidualAdd: asic += _asic.Add(op.Rows); break;
+            case GptOpKind.Softmax:
+                // This token's v enters the cache while the ASIC runs the softmax (the channels are idle then, and
+                // s·V needs both): the softmax shows only where it outlasts the writes.
+                slow += _vAppend;
+                all += _vAppend.Times(_g.Channels);
+                long idle = _asic.CyclesIn(_vAppend.Cycles * _g.TckNs);
+                asic += AsicModel.Streamed(_asic.Softmax(op.Groups, op.Rows), 0, ref idle);
+                break;
+            // Element-wise on the product just before (fc1, attention/FFN projections): streamed on its read-out.
+            case GptOpKind.Gelu: asic += AsicModel.Streamed(_asic.Gelu(op.Rows), AsicModel.GeluOpsPerElement, ref _streamBudget); break;
+            case GptOpKind.ResidualAdd: asic += AsicModel.Streamed(_asic.Add(op.Rows), 1, ref _streamBudget); break;
             case GptOpKind.Argmax: asic += _asic.Argmax(op.Rows); break;
             case GptOpKind.Embedding:
                 // Token and position rows read from DRAM, added on the ASIC.
                 long bursts = StreamingBaseline.BurstsPerChannel(2L * op.Rows * PimGeometry.ElementBytes, _g.Device.ColumnBytes, _g.Channels);
                 long cycles = StreamingBaseline.ReadCycles(_g.Channel, bursts);
-                var read = new KernelTiming(cycles, 0, 0, cycles, 2, 0, bursts, bursts);
+                var read = new KernelTiming(cycles, 0, 0, cycles, 2, 0, bursts, bursts).SingleBank();
                 slow += read;
                 all += read.Times(_g.Channels);
                 asic += _asic.Add(op.Rows);
@@ -110,8 +121,8 @@ internal sealed class GptRun
                 break;
             case GptOpKind.AttentionScores:
                 AddVmm(new VmmOp(op.Name, true, op.Groups, op.Rows, op.Cols), ref slow, ref all, ref asic);
-                slow += _appendSlow;  // this token's k and v enter the cache before the products
-                all += _appendAll;
+                slow += _kAppend;  // this token's k enters the cache before the product
+                all += _kAppend.Times(_g.Channels);
                 break;
             case GptOpKind.AttentionValues:
                 AddVmm(new VmmOp(op.Name, true, op.Groups, op.Rows, op.Cols, ValueCache: true), ref slow, ref all, ref asic);
@@ -124,29 +135,31 @@ internal sealed class GptRun
         var cost = _vmm.Evaluate(op);
         slow += cost.Slowest;
         all += cost.AllChannels;
-        asic += _asic.Add(cost.AsicAdds) + (cost.AsicMacs > 0 ? _asic.Macs(cost.AsicMacs) : default);
+        _streamBudget = _asic.CyclesIn(cost.Cycles * _g.TckNs);
+        // Partial sums are added as the channels read them out; a product left to the ASIC runs after its operand.
+        asic += AsicModel.Streamed(_asic.Add(cost.AsicAdds), 1, ref _streamBudget) + (cost.AsicMacs > 0 ? _asic.Macs(cost.AsicMacs) : default);
     }
 
-    // K and V appends of one block on the busiest channel (see KvAppendKernel), by mapping.
-    private (KernelTiming Slow, KernelTiming All) PriceKvAppend()
+    // K and V appends of one block on the busiest channel (see KvAppendKernel), by mapping, each from an idle channel.
+    private (KernelTiming K, KernelTiming V) PriceKvAppend()
     {
-        int d = _model.DModel, perColumn = _g.ElementsPerColumn, ch = _g.Channels;
+        int d = _model.DModel, perColumn = _g.ElementsPerColumn, ch = _g.Channels, banks = _g.BanksPerChannel;
         long share = (d + ch - 1) / ch;
         int contiguousBursts = (int)((share + perColumn - 1) / perColumn);
-        var runs = new List<ColumnRun>();
+        var k = new List<ColumnRun>();
+        var v = new List<ColumnRun>();
         if (_config.Mapping == MappingPolicy.PimGpt)
         {
-            KvAppendKernel.Build(runs, 1, contiguousBursts, _g.BanksPerChannel);       // K row-major, heads concatenated
-            KvAppendKernel.Build(runs, share, 1, _g.BanksPerChannel);                  // V column-major: one burst per row
+            KvAppendKernel.Build(k, 1, contiguousBursts, banks);       // K row-major, heads concatenated
+            KvAppendKernel.Build(v, share, 1, banks);                  // V column-major: one burst per row
         }
         else
         {
-            long headRows = (_model.Heads + ch - 1) / ch;                                // K one row per head
-            KvAppendKernel.Build(runs, headRows, (_model.HeadDim + perColumn - 1) / perColumn, _g.BanksPerChannel);
-            KvAppendKernel.Build(runs, 1, contiguousBursts, _g.BanksPerChannel);       // V row-major
+            long headRows = (_model.Heads + ch - 1) / ch;              // K one row per head
+            KvAppendKernel.Build(k, headRows, (_model.HeadDim + perColumn - 1) / perColumn, banks);
+            KvAppendKernel.Build(v, 1, contiguousBursts, banks);       // V row-major
         }
-        var timing = _vmm.Schedule(runs);
-        return (timing, timing.Times(ch));
+        return (_vmm.Schedule(k).SingleBank(), _vmm.Schedule(v).SingleBank()); // normal-mode writes
     }
 
     private void CheckCapacity(int contextTokens)

@@ -19,7 +19,7 @@ public static class TimingChecker
     public static IReadOnlyList<TimingViolation> Check(DramStandard standard, IEnumerable<IssuedCommand> commands)
     {
         var o = standard.Organization; var t = standard.Timing;
-        int burst = o.BurstLength / 2;
+        int burst = o.BurstCycles;
         var violations = new List<TimingViolation>();
         var channels = new Dictionary<int, ChannelHistory>();
         foreach (var c in commands)

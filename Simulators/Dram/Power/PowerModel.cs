@@ -29,7 +29,7 @@ internal static class PowerModel
     public static EnergyBreakdown Energy(DramStandard s, CommandCounters c, long totalCycles, int ranks)
     {
         var t = s.Timing;
-        double tck = t.TckNs, burst = s.Organization.BurstLength / 2.0;
+        double tck = t.TckNs, burst = s.Organization.BurstCycles;
         long active = Math.Min(c.ActiveCycles + c.RefreshCycles, totalCycles * ranks);
         long precharged = totalCycles * ranks - active;
         double act = 0, pre = 0, rd = 0, wr = 0, refresh = 0, background = 0;

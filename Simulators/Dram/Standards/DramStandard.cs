@@ -27,11 +27,19 @@ public sealed record DramStandard(
     public bool SupportsPerBankRefresh => Timing.RFCpb > 0 && Timing.REFIpb > 0;
 }
 
-/// <summary>Channel organisation; <see cref="Devices"/> x <see cref="DeviceWidth"/> is the data-bus width.</summary>
+/// <summary>
+/// Channel organisation; <see cref="Devices"/> x <see cref="DeviceWidth"/> is the data-bus width.
+/// <see cref="TransfersPerClock"/> is data beats per command-clock cycle: 2 for the DDR families (DDR3/4, LPDDR4,
+/// HBM2), 8 for GDDR6, whose data runs at eight times CK (JESD250; e.g. Micron's GDDR6 brief, figure 4: CK 1.5 GHz,
+/// 12 Gb/s per pin), so its BL16 burst holds the bus 2 cycles, not 8.
+/// </summary>
 public sealed record DramOrganization(
     int Channels, int Ranks, int BankGroups, int BanksPerGroup, int Rows, int Columns,
-    int DeviceWidth, int Devices, int BurstLength)
+    int DeviceWidth, int Devices, int BurstLength, int TransfersPerClock = 2)
 {
+    /// <summary>Command-clock cycles one burst occupies the data bus (BL / 2 at double data rate).</summary>
+    public int BurstCycles => Math.Max(1, BurstLength / TransfersPerClock);
+
     public int BanksPerRank => BankGroups * BanksPerGroup;
     public int BanksPerChannel => Ranks * BanksPerRank;
     public int BusWidthBits => DeviceWidth * Devices;

@@ -24,6 +24,8 @@ internal sealed record DramStandardFile(
         if (org.Ranks * org.BankGroups * org.BanksPerGroup > 64)
             throw new InvalidConfigException("organization", $"{org.Ranks * org.BankGroups * org.BanksPerGroup} banks per channel", "at most 64 banks per channel", sourceName);
         if (org.BurstLength % 2 != 0) throw new InvalidConfigException("organization.burstLength", org.BurstLength, "an even burst length", sourceName);
+        if (org.TransfersPerClock is not (2 or 4 or 8) || org.BurstLength % org.TransfersPerClock != 0)
+            throw new InvalidConfigException("organization.transfersPerClock", org.TransfersPerClock, "2, 4 or 8, dividing the burst length", sourceName);
         var timing = new DramTiming(t.TCKps, t.CL, t.CWL, t.RCD, t.RP, t.RPab > 0 ? t.RPab : t.RP, t.RAS, t.RC, t.RTP, t.WR,
             t.WTR_S, t.WTR_L, t.CCD_S, t.CCD_L, t.RRD_S, t.RRD_L, t.FAW, t.RFC, t.REFI, t.RFCpb, t.REFIpb, t.RTRS);
         var c = CommandCycles;

@@ -45,7 +45,10 @@ public sealed class AsicModel
     /// <summary>Softmax of <paramref name="groups"/> heads over <paramref name="length"/> scores each (heads packed into the vector).</summary>
     public AsicWork Softmax(long groups, long length) => new(16 * Passes(groups * length) + 2 * _log2Width + NewtonSteps, 16 * groups * length);
 
-    public AsicWork Gelu(long n) => new(16 * Passes(n), 16 * n);
+    /// <summary>Operations per element of <see cref="Gelu"/>.</summary>
+    public const int GeluOpsPerElement = 16;
+
+    public AsicWork Gelu(long n) => new(GeluOpsPerElement * Passes(n), GeluOpsPerElement * n);
 
     public AsicWork Add(long n) => new(Passes(n), n);
 
@@ -53,6 +56,23 @@ public sealed class AsicModel
 
     /// <summary><paramref name="macs"/> multiply-accumulates (a VMM done on the ASIC).</summary>
     public AsicWork Macs(long macs) => new(Passes(macs) + _log2Width, 2 * macs);
+
+    /// <summary>
+    /// <paramref name="work"/> done on a PIM product's results as they are read out (element-wise: partial-sum adds,
+    /// GELU, residual add), with <paramref name="budget"/> ASIC cycles of the product still free to hide it: only what
+    /// exceeds the budget and the last vector pass (<paramref name="opsPerElement"/> cycles, after the last read-out)
+    /// stay on the critical path. Returns the exposed work (all ops, fewer cycles) and lowers the budget.
+    /// </summary>
+    public static AsicWork Streamed(AsicWork work, int opsPerElement, ref long budget)
+    {
+        long tail = Math.Min(work.Cycles, opsPerElement);
+        long hidden = Math.Min(budget, work.Cycles - tail);
+        budget -= hidden;
+        return work with { Cycles = work.Cycles - hidden };
+    }
+
+    /// <summary>ASIC cycles that fit in <paramref name="nanoseconds"/> (whole cycles).</summary>
+    public long CyclesIn(double nanoseconds) => (long)Math.Floor(nanoseconds * ClockMhz / 1000);
 
     private long Passes(long n) => (n + VectorWidth - 1) / VectorWidth;
 }

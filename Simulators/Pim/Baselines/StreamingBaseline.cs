@@ -21,7 +21,7 @@ internal static class StreamingBaseline
     private static long Cycles(DramStandard channel, long bursts, int latency)
     {
         if (bursts <= 0) return 0;
-        int burst = channel.Organization.BurstLength / 2;
+        int burst = channel.Organization.BurstCycles;
         var t = channel.Timing;
         return t.RCD + (bursts - 1) * Math.Max(burst, t.CCD_S) + latency + burst;
     }

@@ -6,7 +6,7 @@ namespace ArchGym.Simulators.Pim.Energy;
 /// <summary>
 /// Energy from command counts (DRAMPower-style: energy per command plus background power x time). An all-bank
 /// command on a lead bank drives every bank it broadcasts to (AiM: all banks; HBM-PIM: the even or the odd half):
-/// an ACT activates that many rows, a MAC moves one column per unit and does ElementsPerColumn MACs per unit.
+/// an ACT activates that many rows (a normal-mode one, of a KV write or a plain read, one row), a MAC moves one column per unit and does ElementsPerColumn MACs per unit.
 /// </summary>
 internal sealed class EnergyModel(PimGeometry geometry)
 {
@@ -18,7 +18,8 @@ internal sealed class EnergyModel(PimGeometry geometry)
     public EnergyBreakdown Commands(in KernelTiming counts)
     {
         long rowNonMac = Math.Max(0, counts.RowColumns - counts.MacCommands);
-        double core = counts.Activations * _banksPerCommand * _e.ActivatePj
+        long allBank = counts.Activations - counts.SingleBankActivations;
+        double core = (allBank * (double)_banksPerCommand + counts.SingleBankActivations) * _e.ActivatePj
             + (counts.MacCommands * (double)geometry.UnitsPerChannel + rowNonMac) * _e.ColumnAccessPj;
         double mac = counts.MacCommands * (double)geometry.UnitsPerChannel * geometry.ElementsPerColumn * _e.MacPj;
         double io = counts.BusBursts * _bitsPerBurst * _e.IoPjPerBit;

@@ -8,7 +8,7 @@ namespace ArchGym.Simulators.Pim.Kernels;
 /// <summary>
 /// Prices VMMs on one configured device: for each placement the mapping policy offers, the device kernel builds
 /// every distinct channel's command runs and the controller schedules them; the placement with the least latency
-/// (slowest channel + the ASIC's partial-sum adds) wins; splits are offered in increasing order and the search stops
+/// (slowest channel + the ASIC's partial-sum adds not hidden under the read-out) wins; splits are offered in increasing order and the search stops
 /// once the cost rises. Results are memoised per shape (the weight products of a GPT run are scheduled once) and
 /// per channel-work signature (attention products of consecutive steps share most channel schedules).
 /// Not thread-safe: one evaluator per simulation run.
@@ -34,7 +34,9 @@ internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, 
         foreach (var partition in policy.Candidates(op, geometry))
         {
             var cost = Evaluate(op, partition);
-            double ns = cost.Cycles * geometry.TckNs + asic.Nanoseconds(asic.Add(cost.AsicAdds).Cycles + asic.Macs(cost.AsicMacs).Cycles);
+            double pimNs = cost.Cycles * geometry.TckNs;
+            long budget = asic.CyclesIn(pimNs); // partial sums are added as they are read out (see GptRun)
+            double ns = pimNs + asic.Nanoseconds(AsicModel.Streamed(asic.Add(cost.AsicAdds), 1, ref budget).Cycles + asic.Macs(cost.AsicMacs).Cycles);
             if (ns >= bestNs) break; // cost rose with the split: further splits only add partial sums
             bestNs = ns;
             best = cost;
@@ -104,7 +106,7 @@ internal sealed class VmmEvaluator(PimGeometry geometry, IMappingPolicy policy, 
         long bursts = (bytes + geometry.Device.ColumnBytes * (long)geometry.Channels - 1) / (geometry.Device.ColumnBytes * (long)geometry.Channels);
         long rowsPerChannel = (bursts + geometry.ColumnsPerRow - 1) / geometry.ColumnsPerRow;
         long cycles = StreamingBaseline.ReadCycles(geometry.Channel, bursts);
-        var one = new KernelTiming(cycles, 0, 0, cycles, rowsPerChannel, 0, bursts, bursts);
+        var one = new KernelTiming(cycles, 0, 0, cycles, rowsPerChannel, 0, bursts, bursts).SingleBank();
         return new VmmCost(one, one.Times(geometry.Channels), 0, op.Macs, partition);
     }
 }

@@ -8,12 +8,14 @@ namespace ArchGym.Simulators.Tests.Pim;
 /// PIM-GPT's headline results (Wu, Wang, Lu; npj Unconv. Comput. 2024) for its 8 models on the GDDR6-AiM device,
 /// 64-token prompt, 64 generated tokens: speed-up over an NVIDIA T4 of 41–137x and energy efficiency of 123–383x.
 /// Our GPU side is a roofline of the T4 plus framework launch overhead, not the paper's measurement, so the bounds
-/// get a stated tolerance: speed-up within [41/1.1, 137·1.1], energy efficiency within [123/1.25, 383·1.25].
+/// get a stated tolerance: speed-up within [41/1.02, 137·1.02] (every model lands inside the paper's range; 2 % for
+/// the roofline), energy efficiency within [123/1.25, 383·1.25] (the per-command energies are order-of-magnitude
+/// estimates; today GPT-2/GPT-3 small sit about 1 % above 383).
 /// </summary>
 [TestFixture]
 public class GptSpeedupTests
 {
-    private const double SpeedupLow = 41, SpeedupHigh = 137, SpeedupTolerance = 1.10;
+    private const double SpeedupLow = 41, SpeedupHigh = 137, SpeedupTolerance = 1.02;
     private const double EfficiencyLow = 123, EfficiencyHigh = 383, EfficiencyTolerance = 1.25;
     private static readonly Lazy<IReadOnlyDictionary<string, PimReport>> Reports = new(() =>
         GptCatalog.Names.ToDictionary(n => n, n => new PimSimulator().Run(new PimConfig(), GptWorkload.Of(n, 64, 64))));
@@ -45,7 +47,7 @@ public class GptSpeedupTests
             // A bigger model amortises the GPU's per-kernel overhead better: GPT-2 small > medium > large > XL.
             Assert.That(speedups[..4], Is.Ordered.Descending);
             Assert.That(speedups.Max() / speedups.Min(), Is.InRange(2.0, 4.5), "paper: 137/41 = 3.3");
-            Assert.That(speedups.Count(s => s is >= SpeedupLow and <= SpeedupHigh), Is.GreaterThanOrEqualTo(6));
+            Assert.That(speedups, Is.All.InRange(SpeedupLow, SpeedupHigh), "the issue: every model inside the reported range");
         }
     }
 
@@ -65,7 +67,7 @@ public class GptSpeedupTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(t.TotalUs, Is.EqualTo(report.LatencyPerTokenUs).Within(1e-6));
-            Assert.That(t.VmmUs / t.TotalUs, Is.GreaterThan(0.8), "paper: non-VMM is ~1% of GPT3-XL latency");
+            Assert.That(t.VmmUs / t.TotalUs, Is.GreaterThan(0.9), "paper: non-VMM is ~1% of GPT3-XL latency");
             Assert.That(new[] { t.AttentionUs, t.AsicUs, t.DataMovementUs }, Is.All.Positive);
             Assert.That(report.EnergyPerToken.TotalUj, Is.EqualTo(report.EnergyPerTokenUj).Within(1e-6));
             Assert.That(report.RowHitRate, Is.GreaterThan(0.95), "paper: ~98% row hits");
