@@ -67,8 +67,8 @@ public static class ProxyCommand
         if (folds is < 0 or 1) throw new UserInputException($"--folds {folds}: allowed: 0 (off) or a whole number >= 2");
         if (seed < 0) throw new UserInputException($"--seed {seed}: allowed: a whole number >= 0");
         using var env = ProxyCliSupport.MakeEnvironment(DefaultRegistries.Create().Environments, envId, envOptions, "--env");
-        if (!env.Metrics.Any(m => m.Name == target))
-            throw new UserInputException($"--target '{target}': not a metric of {env.Name}; allowed: {string.Join(", ", env.Metrics.Select(m => m.Name))}");
+        if (target != ProxyTrainer.FeasibleTarget && !env.Metrics.Any(m => m.Name == target))
+            throw new UserInputException($"--target '{target}': not a metric of {env.Name}; allowed: {string.Join(", ", env.Metrics.Select(m => m.Name))}, or {ProxyTrainer.FeasibleTarget} (a feasibility model)");
         var dataset = ProxyCliSupport.LoadData(data, env);
         TrainResult result;
         try
@@ -93,6 +93,7 @@ public static class ProxyCommand
         if (result.Test is { } test)
         {
             Console.WriteLine($"test: {ProxyCliSupport.Describe(test)}");
+            if (target == ProxyTrainer.FeasibleTarget) Console.WriteLine($"feasibility accuracy {F(ProxyTrainer.Accuracy(result.TestObserved, result.TestPredicted))}");
             Console.WriteLine($"us_per_prediction {F(ProxyTrainer.MicrosecondsPerPrediction(result.Predictor, result.TestPoints))}");
             if (predictions is not null) ProxyCliSupport.WritePredictions(predictions, target, result.TestPoints, result.TestObserved, result.TestPredicted);
         }
@@ -125,7 +126,8 @@ public static class ProxyCommand
         var encoder = new FeatureEncoder(env.ActionSpace);
         if (!encoder.Names.SequenceEqual(file.FeatureNames))
             throw new UserInputException($"--model {modelPath}: its features ({string.Join(", ", file.FeatureNames)}) do not match {env.Name}'s ({string.Join(", ", encoder.Names)})");
-        var dataset = ProxyCliSupport.LoadData(data, env).WithFinite(file.Target);
+        var loaded = ProxyCliSupport.LoadData(data, env);
+        var dataset = file.Target == ProxyTrainer.FeasibleTarget ? loaded.FeasibilityLabels(file.Target) : loaded.WithFinite(file.Target);
         if (dataset.Count == 0) throw new UserInputException($"--data: no feasible row with a value of '{file.Target}'");
         var predictor = new ProxyPredictor(file.Target, encoder, file.Model, file.Transform);
         var observed = dataset.Target(file.Target);
@@ -134,6 +136,7 @@ public static class ProxyCommand
         var micros = ProxyTrainer.MicrosecondsPerPrediction(predictor, dataset.Points);
         Console.WriteLine($"{file.Kind} for {file.Target} on {file.Environment}: {ProxyCliSupport.Describe(report)}");
         Console.WriteLine($"us_per_prediction {F(micros)}");
+        if (file.Target == ProxyTrainer.FeasibleTarget) Console.WriteLine($"feasibility accuracy {F(ProxyTrainer.Accuracy(observed, predicted))}");
         if (simulate > 0)
         {
             using var real = ProxyCliSupport.MakeEnvironment(registry, file.Environment, file.EnvironmentOptions, $"--model {modelPath}: environment");

@@ -84,19 +84,33 @@ public sealed class ProxyStudy(DefaultRegistries registries, TextWriter log)
             }
         }
 
+        string? feasibilityFile = null;
+        double? feasibilityAccuracy = null;
+        if (data.InfeasiblePoints.Count > 0)
+        {
+            var f = ProxyTrainer.Train(new TrainRequest(data, ProxyTrainer.FeasibleTarget, "rf", new Dictionary<string, string>(), false, config.TestFraction,
+                config.Seed, real.Name, config.Environment.Options));
+            feasibilityFile = Path.Combine(dir, "models", $"{ProxyTrainer.FeasibleTarget}-rf.json");
+            f.File.Save(feasibilityFile);
+            feasibilityAccuracy = ProxyTrainer.Accuracy(f.TestObserved, f.TestPredicted);
+            log.WriteLine($"feasibility (rf on {data.Count} feasible / {data.InfeasiblePoints.Count} infeasible designs): test accuracy {F(100 * feasibilityAccuracy.Value)} %");
+        }
+
         var chosen = config.Targets.ToDictionary(t => t, t => Choose(rows.Where(r => r.Target == t).ToArray(), config.MinSpeedup * config.Targets.Count));
         var usPerEvaluation = chosen.Sum(c => rows.First(r => r.Target == c.Key && r.Model == c.Value).MicrosecondsPerPrediction);
-        var check = config.Search is { } search ? Search(config, search, dir, chosen, bestCollected, ct) : null;
+        var check = config.Search is { } search ? Search(config, search, dir, chosen, feasibilityFile, bestCollected, ct) : null;
         var study = new ProxyStudyResult(config.Name, real.Name, data.Count, datasets.Select(d => Relative(dir, d)).ToArray(), msPerSimulation, rows, chosen,
-            usPerEvaluation, msPerSimulation * 1000 / usPerEvaluation, check);
+            usPerEvaluation, msPerSimulation * 1000 / usPerEvaluation, check, feasibilityFile is null ? null : Relative(dir, feasibilityFile), feasibilityAccuracy,
+            data.InfeasiblePoints.Count);
         AtomicFile.Write(Path.Combine(dir, ProxyStudyResult.FileName), w => w.Write(study.ToJson()));
         ProxyStudyTable.WriteCsv(Path.Combine(dir, "proxy-study.csv"), rows);
         return study;
     }
 
-    private ProxySearchCheck Search(ProxyStudyConfig config, StudySearch search, string dir, IReadOnlyDictionary<string, string> chosen, double bestCollected, CancellationToken ct)
+    private ProxySearchCheck Search(ProxyStudyConfig config, StudySearch search, string dir, IReadOnlyDictionary<string, string> chosen, string? feasibility,
+        double bestCollected, CancellationToken ct)
     {
-        var models = chosen.Select(c => Path.Combine(dir, "models", $"{c.Key}-{c.Value}.json")).ToArray();
+        string[] models = [.. chosen.Select(c => Path.Combine(dir, "models", $"{c.Key}-{c.Value}.json")), .. feasibility is null ? [] : new[] { feasibility }];
         var env = config.Environment with { Proxy = models };
         var experiment = Experiment(config, "search", search.Agent, search.Budget, search.BatchSize, config.Seed, Path.Combine(dir, "search")) with { Environment = env };
         var outcome = new ExperimentRunner(registries).Run(experiment, null, ct);

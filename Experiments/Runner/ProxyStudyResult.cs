@@ -36,7 +36,10 @@ public sealed record ProxySearchCheck(
     double BestCollectedReward,
     double SearchWallSeconds);
 
-/// <summary><c>proxy-study.json</c>: every row, the chosen model per target, the per-evaluation speed-up, and the search check.</summary>
+/// <summary>
+/// <c>proxy-study.json</c>: every row, the chosen model per target, the per-evaluation speed-up, the search check, and
+/// the feasibility model (a forest on feasible 1 / infeasible 0, when the datasets hold infeasible designs) with its test accuracy.
+/// </summary>
 public sealed record ProxyStudyResult(
     string Name,
     string Environment,
@@ -47,7 +50,10 @@ public sealed record ProxyStudyResult(
     IReadOnlyDictionary<string, string> ChosenModels,
     double MicrosecondsPerEvaluation,
     double SpeedupPerEvaluation,
-    ProxySearchCheck? Search)
+    ProxySearchCheck? Search,
+    string? FeasibilityModel = null,
+    double? FeasibilityAccuracy = null,
+    int InfeasibleRows = 0)
 {
     public const string FileName = "proxy-study.json";
 

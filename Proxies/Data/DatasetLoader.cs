@@ -8,7 +8,8 @@ namespace ArchGym.Proxies.Data;
 /// Reads one or many <c>evaluations.csv</c> files (the core's schema: step, agent, seed, one column per
 /// parameter, one per metric, reward, feasible, wall_ms) into a <see cref="ProxyDataset"/> over the
 /// environment's space. Keeps feasible rows only and each distinct design point once (the first
-/// seen, in file order: environments are deterministic per point, so repeats carry the same values).
+/// seen, in file order: environments are deterministic per point, so repeats carry the same values);
+/// designs that were only ever infeasible are kept apart, for a feasibility model.
 /// Problems throw <see cref="InvalidDataException"/> naming file, line and column.
 /// </summary>
 public static class DatasetLoader
@@ -19,12 +20,14 @@ public static class DatasetLoader
         var points = new List<DesignPoint>();
         var seen = new HashSet<DesignPoint>();
         var values = metrics.ToDictionary(m => m.Name, _ => new List<double>(), StringComparer.Ordinal);
-        foreach (var path in paths) Read(path, space, metrics, points, seen, values);
-        return new ProxyDataset(space, points, values.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.Ordinal));
+        var infeasible = new List<DesignPoint>();
+        foreach (var path in paths) Read(path, space, metrics, points, seen, values, infeasible);
+        return new ProxyDataset(space, points, values.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.Ordinal),
+            infeasible.Where(p => !seen.Contains(p)).Distinct().ToArray());
     }
 
     private static void Read(string path, ParameterSpace space, IReadOnlyList<Metric> metrics, List<DesignPoint> points,
-        HashSet<DesignPoint> seen, Dictionary<string, List<double>> values)
+        HashSet<DesignPoint> seen, Dictionary<string, List<double>> values, List<DesignPoint> infeasible)
     {
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: file not found");
         using var reader = new StreamReader(path);
@@ -41,7 +44,6 @@ public static class DatasetLoader
             var cells = CsvCells.Split(line);
             if (cells.Length != header.Length)
                 throw new InvalidDataException($"{path}:{lineNumber}: {cells.Length} cells, the header has {header.Length}");
-            if (cells[feasible] != "true") continue;
             for (var i = 0; i < parameterColumns.Length; i++) text[space[i].Name] = cells[parameterColumns[i]];
             DesignPoint point;
             try
@@ -51,6 +53,12 @@ public static class DatasetLoader
             catch (ArgumentException e)
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: {e.Message}", e);
+            }
+
+            if (cells[feasible] != "true")
+            {
+                infeasible.Add(point);
+                continue;
             }
 
             if (!seen.Add(point)) continue;

@@ -5,11 +5,13 @@ namespace ArchGym.Proxies.Data;
 /// <summary>
 /// Distinct feasible design points of one parameter space with their observed metric values
 /// (<see cref="Targets"/>: metric name -> one value per point, NaN where a file had no value).
-/// Immutable; <see cref="Subset"/> makes the train/test parts.
+/// <see cref="InfeasiblePoints"/> are the distinct designs the simulator rejected (never feasible in any file),
+/// for a feasibility model. Immutable; <see cref="Subset"/> makes the train/test parts.
 /// </summary>
 public sealed class ProxyDataset
 {
-    public ProxyDataset(ParameterSpace space, IReadOnlyList<DesignPoint> points, IReadOnlyDictionary<string, double[]> targets)
+    public ProxyDataset(ParameterSpace space, IReadOnlyList<DesignPoint> points, IReadOnlyDictionary<string, double[]> targets,
+        IReadOnlyList<DesignPoint>? infeasiblePoints = null)
     {
         foreach (var (name, values) in targets)
         {
@@ -19,7 +21,10 @@ public sealed class ProxyDataset
         Space = space;
         Points = points;
         Targets = targets;
+        InfeasiblePoints = infeasiblePoints ?? [];
     }
+
+    public IReadOnlyList<DesignPoint> InfeasiblePoints { get; }
 
     public ParameterSpace Space { get; }
 
@@ -36,6 +41,14 @@ public sealed class ProxyDataset
         Targets.TryGetValue(metric, out var v)
             ? v
             : throw new KeyNotFoundException($"unknown target metric '{metric}'; allowed: {string.Join(", ", Targets.Keys)}");
+
+    /// <summary>
+    /// Every design, feasible and infeasible, with the one target <paramref name="name"/> = 1 for feasible and 0
+    /// for infeasible ones (a feasibility model's training set).
+    /// </summary>
+    public ProxyDataset FeasibilityLabels(string name) =>
+        new(Space, [.. Points, .. InfeasiblePoints],
+            new Dictionary<string, double[]> { [name] = [.. Enumerable.Repeat(1.0, Count), .. Enumerable.Repeat(0.0, InfeasiblePoints.Count)] });
 
     /// <summary>The rows at <paramref name="indices"/>, in that order.</summary>
     public ProxyDataset Subset(IReadOnlyList<int> indices) =>

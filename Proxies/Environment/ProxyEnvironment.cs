@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArchGym.Environments.Core;
 using ArchGym.Environments.Core.Spaces;
 using ArchGym.Environments.Core.Tasks;
@@ -12,7 +13,8 @@ namespace ArchGym.Proxies.Environment;
 /// need them (checked on construction). In trust mode (<see cref="TrustSettings"/>) a point where a
 /// model is unsure is evaluated by the real environment instead and becomes a training sample.
 /// Step info carries <c>proxy_fallback</c> (1 when the simulator answered) and <c>proxy_max_relative_std</c>.
-/// Simulator-infeasible points are not modelled: the proxy predicts them like any other point.
+/// Designs the simulator would reject are reported infeasible only with a feasibility model (target
+/// <c>feasible</c>, predicted below ½); without one the proxy predicts them like any other design.
 /// </summary>
 public sealed class ProxyEnvironment : EnvironmentBase
 {
@@ -43,6 +45,8 @@ public sealed class ProxyEnvironment : EnvironmentBase
 
     protected override MetricResult Evaluate(DesignPoint point)
     {
+        if (_proxies.Feasibility is { } feasibility && feasibility.Predict(point) is var chance && chance < 0.5)
+            return MetricResult.Infeasible(string.Create(CultureInfo.InvariantCulture, $"the proxy's feasibility model predicts infeasible (p = {chance:0.###})"));
         var predictors = _proxies.Predictors;
         var values = new double[Metrics.Count];
         var maxRelativeStd = 0.0;

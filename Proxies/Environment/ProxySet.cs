@@ -26,6 +26,7 @@ public sealed class ProxySet
     public ProxySet(IReadOnlyList<ProxyModelFile> files, string environment, ParameterSpace space, IReadOnlyList<Metric> metrics)
     {
         if (files.Count == 0) throw new ArgumentException("a proxy environment needs at least one model file");
+        if (files.All(f => f.Target == Validation.ProxyTrainer.FeasibleTarget)) throw new ArgumentException("a proxy environment needs a model for at least one metric, not only a feasibility model");
         Metrics = metrics;
         Encoder = new FeatureEncoder(space);
         _files = new ProxyModelFile[metrics.Count];
@@ -37,6 +38,13 @@ public sealed class ProxySet
                 throw new ArgumentException($"the model for '{f.Target}' has parameters ({string.Join(", ", f.Parameters)}); {environment} has ({string.Join(", ", space.Names)})");
             if (!f.FeatureNames.SequenceEqual(Encoder.Names))
                 throw new ArgumentException($"the model for '{f.Target}' encodes features ({string.Join(", ", f.FeatureNames)}); {environment} gives ({string.Join(", ", Encoder.Names)})");
+            if (f.Target == Validation.ProxyTrainer.FeasibleTarget)
+            {
+                if (Feasibility is not null) throw new ArgumentException("two feasibility models; give one");
+                Feasibility = new ProxyPredictor(f.Target, Encoder, f.Model, f.Transform);
+                continue;
+            }
+
             var i = Index(metrics, f.Target);
             if (i < 0) throw new ArgumentException($"the model's target '{f.Target}' is not a metric of {environment}; allowed: {string.Join(", ", metrics.Select(m => m.Name))}");
             if (_files[i] is not null) throw new ArgumentException($"two models for metric '{f.Target}'; give one per metric");
@@ -51,6 +59,9 @@ public sealed class ProxySet
     public IReadOnlyList<Metric> Metrics { get; }
 
     public FeatureEncoder Encoder { get; }
+
+    /// <summary>The feasibility model (target <c>feasible</c>), when one was given; trust mode does not retrain it.</summary>
+    public ProxyPredictor? Feasibility { get; }
 
     /// <summary>The current predictor per metric (null where no model was given), in metric order.</summary>
     public IReadOnlyList<ProxyPredictor?> Predictors => Volatile.Read(ref _predictors);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ArchGym.Environments.Core.Spaces;
 using ArchGym.Proxies.Data;
+using ArchGym.Proxies.Environment;
 using ArchGym.Proxies.Files;
 using ArchGym.Proxies.Models;
 
@@ -25,9 +26,16 @@ public sealed record TrainResult(ProxyModelFile File, ProxyPredictor Predictor, 
 /// <summary>Training, held-out and k-fold validation, and prediction timing of proxies.</summary>
 public static class ProxyTrainer
 {
+    /// <summary>
+    /// The target name of a feasibility model: 1 for designs the simulator accepted, 0 for those it
+    /// rejected; a <see cref="ProxyEnvironment"/> reports a design infeasible where it predicts below ½.
+    /// </summary>
+    public const string FeasibleTarget = "feasible";
+
     public static TrainResult Train(TrainRequest r)
     {
-        var data = r.Data.WithFinite(r.Target);
+        if (r.Target == FeasibleTarget && r.LogTarget) throw new ArgumentException("target 'feasible' (0/1): a log transform is not allowed");
+        var data = r.Target == FeasibleTarget ? r.Data.FeasibilityLabels(FeasibleTarget) : r.Data.WithFinite(r.Target);
         if (data.Count < 2) throw new ArgumentException($"target '{r.Target}': {data.Count} feasible row(s) with a value; a proxy needs at least 2");
         var transform = r.LogTarget ? TargetTransform.Log : TargetTransform.Identity;
         var learner = ProxyLearners.Create(r.Kind, r.HyperParameters);
@@ -53,6 +61,10 @@ public static class ProxyTrainer
             ProxyLearners.Describe(learner), r.Seed, model, x, y, report);
         return new TrainResult(file, predictor, report, observed, predicted, test.Points, fitSeconds);
     }
+
+    /// <summary>The fraction of designs a feasibility model classifies right (predicted ≥ ½ exactly where observed 1).</summary>
+    public static double Accuracy(IReadOnlyList<double> observed, IReadOnlyList<double> predicted) =>
+        observed.Count == 0 ? double.NaN : observed.Zip(predicted).Count(p => (p.First >= 0.5) == (p.Second >= 0.5)) / (double)observed.Count;
 
     /// <summary>k-fold cross-validation: every row is predicted once by the model not trained on its fold; one report over all rows.</summary>
     public static RegressionReport CrossValidate(ProxyDataset data, string target, IProxyLearner learner, TargetTransform transform, int k, int seed)

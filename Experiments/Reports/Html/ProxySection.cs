@@ -40,9 +40,12 @@ public static class ProxySection
 
     private static void StudyTables(HtmlPage page, ProxyStudyResult s)
     {
+        var feasibility = s.FeasibilityAccuracy is { } a
+            ? string.Create(CultureInfo.InvariantCulture, $" Feasibility model ({s.InfeasibleRows} infeasible designs): {100 * a:0.##} % of test designs classified right.")
+            : "";
         page.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"{s.Environment}: {s.DatasetRows} distinct feasible designs from {s.DatasetFiles.Count} runs; simulator {s.MillisecondsPerSimulation:0.###} ms per evaluation; " +
-            $"proxy ({string.Join(", ", s.ChosenModels.Select(c => $"{c.Key}: {c.Value}"))}) {s.MicrosecondsPerEvaluation:0.###} us per evaluation = {s.SpeedupPerEvaluation:0}x faster."));
+            $"proxy ({string.Join(", ", s.ChosenModels.Select(c => $"{c.Key}: {c.Value}"))}) {s.MicrosecondsPerEvaluation:0.###} us per evaluation = {s.SpeedupPerEvaluation:0}x faster.") + feasibility);
         page.Table(["target", "model", "train", "test", "RMSE % of mean", "RMSE % of range", "MAPE %", "R²", "Kendall τ", "fit s", "µs / prediction", "speed-up"],
             s.Rows.Select(r => (IReadOnlyList<string>)[r.Target, r.Model, I(r.TrainRows), I(r.TestRows), N(r.RmsePctOfMean), N(r.RmsePctOfRange), N(r.MapePct),
                 N(r.R2), N(r.KendallTau), N(r.FitSeconds), N(r.MicrosecondsPerPrediction), N(r.Speedup) + "x"]), "proxy-table");

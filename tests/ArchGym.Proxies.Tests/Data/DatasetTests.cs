@@ -42,6 +42,8 @@ public class DatasetTests
         {
             Assert.That(data.Points, Is.EqualTo(new[] { pts[0], pts[1], pts[3] }), "first-seen order, repeats and infeasible rows dropped");
             Assert.That(data.Target("f"), Is.EqualTo(new double[] { 1, 2, 4 }));
+            Assert.That(data.InfeasiblePoints, Is.EqualTo(new[] { pts[2] }), "kept apart for a feasibility model");
+            Assert.That(data.FeasibilityLabels("feasible").Target("feasible"), Is.EqualTo(new double[] { 1, 1, 1, 0 }));
         });
     }
 

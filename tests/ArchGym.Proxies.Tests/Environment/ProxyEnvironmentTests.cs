@@ -101,6 +101,31 @@ public class ProxyEnvironmentTests
     }
 
     [Test]
+    public void AFeasibilityModelReportsPredictedInfeasibleDesigns()
+    {
+        // Pretend the simulator rejected every design with mode 'a': a forest learns that from the labels.
+        using var real = Real();
+        var rng = new Random(2);
+        var points = Enumerable.Range(0, 400).Select(_ => real.ActionSpace.Sample(rng)).Distinct().ToArray();
+        var ok = points.Where(p => p.GetText("mode") != "a").ToArray();
+        var rejected = points.Where(p => p.GetText("mode") == "a").ToArray();
+        var data = new ProxyDataset(real.ActionSpace, ok, new Dictionary<string, double[]> { ["loss"] = ok.Select(p => 1.0).ToArray() }, rejected);
+        var feasibility = ProxyTrainer.Train(new TrainRequest(data, ProxyTrainer.FeasibleTarget, "rf", new Dictionary<string, string> { ["trees"] = "20" },
+            false, 0.25, 1, SyntheticEnvironment.Id, Options));
+        Assert.That(ProxyTrainer.Accuracy(feasibility.TestObserved, feasibility.TestPredicted), Is.EqualTo(1), "a one-knob rule is learnt exactly");
+
+        using var proxy = new ProxyEnvironment(Real(), new ProxySet([Model(), feasibility.File], real.Name, real.ActionSpace, real.Metrics));
+        proxy.Reset(0);
+        foreach (var p in points.Take(40))
+        {
+            var r = proxy.Step(p);
+            Assert.That(r.Info.Feasible, Is.EqualTo(p.GetText("mode") != "a"), p.ToString());
+            if (!r.Info.Feasible) Assert.That(r.Info.InfeasibleReason, Does.Contain("feasibility model"));
+            if (r.Terminated) proxy.Reset(0);
+        }
+    }
+
+    [Test]
     public void ModelsMustMatchTheEnvironment()
     {
         var file = Model();
