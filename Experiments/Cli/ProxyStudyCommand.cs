@@ -26,7 +26,7 @@ public static class ProxyStudyCommand
             try
             {
                 var study = new ProxyStudy(DefaultRegistries.Create(), Console.Out).Run(config, cts.Token);
-                Console.WriteLine($"per evaluation ({string.Join(", ", study.ChosenModels.Select(c => $"{c.Key}: {c.Value}"))}): " +
+                Console.WriteLine($"per evaluation ({string.Join(", ", study.ChosenModels.Select(c => $"{c.Key}: {c.Value}"))}{(study.FeasibilityModel is null ? "" : ", feasibility: rf")}): " +
                     $"{study.MicrosecondsPerEvaluation:0.###} us vs {study.MillisecondsPerSimulation:0.###} ms simulated = {study.SpeedupPerEvaluation:0}x; " +
                     $"results in {Path.Combine(config.OutputDirectory, ProxyStudyResult.FileName)}");
                 return ExitCodes.Ok;
