@@ -33,6 +33,9 @@ public static class RunIdentity
         b.Append("reward=").Append(env.Reward ?? "").Append('\n');
         foreach (var (k, v) in env.Targets.OrderBy(p => p.Key, StringComparer.Ordinal))
             b.Append("target.").Append(k).Append('=').Append(v.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        // Proxies change every number, so they are part of the identity (only when given: other keys stay as they were).
+        foreach (var model in env.Proxy ?? []) b.Append("proxy=").Append(model).Append('\n');
+        if (env.ProxyTrust is { } t) b.Append(CultureInfo.InvariantCulture, $"proxy_trust={t.MaxRelativeStd:R},{t.RetrainEvery}\n");
         return b.ToString();
     }
 
