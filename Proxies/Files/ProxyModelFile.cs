@@ -72,6 +72,18 @@ public sealed record ProxyModelFile(
 
     public static ProxyModelFile Parse(string text)
     {
+        try
+        {
+            return ParseDocument(text);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            throw new FormatException($"not a valid proxy model file ({e.Message})", e);
+        }
+    }
+
+    private static ProxyModelFile ParseDocument(string text)
+    {
         JsonObject o;
         try
         {
