@@ -70,6 +70,22 @@ public class ProxyEnvironmentTests
     }
 
     [Test]
+    public void EpisodesEndAsTheRealEnvironmentsDo()
+    {
+        // Gymnasium's contract through EnvironmentBase: a met target terminates; stepping an ended episode throws; reset restarts.
+        var file = Model();
+        using var real = Real("loss=1000");
+        using var proxy = new ProxyEnvironment(Real("loss=1000"), new ProxySet([file], real.Name, real.ActionSpace, real.Metrics));
+        var (obs, info) = proxy.Reset(1);
+        Assert.That(double.IsNaN(obs.Values[0]) && info.Feasible, Is.True, "nothing observed after reset");
+        var p = proxy.ActionSpace.Sample(new Random(1));
+        Assert.That(proxy.Step(p).Terminated, Is.True, "every design meets loss <= 1000");
+        Assert.Throws<InvalidOperationException>(() => proxy.Step(p));
+        proxy.Reset();
+        Assert.That(proxy.Step(p).Terminated, Is.True);
+    }
+
+    [Test]
     public void TrustModeFallsBackWhereUnsureAndRetrains()
     {
         var file = Model();
