@@ -5,6 +5,7 @@ using ArchGym.Proxies.Environment;
 using ArchGym.Experiments.Cli;
 using ArchGym.Experiments.Config;
 using ArchGym.Proxies.Data;
+using ArchGym.Proxies.Models;
 using ArchGym.Proxies.Validation;
 
 namespace ArchGym.Experiments.Runner;
@@ -35,6 +36,18 @@ public sealed class ProxyStudy(DefaultRegistries registries, TextWriter log)
             }
 
             foreach (var c in collectConfigs) RunSetup.MakeAgent(registries.Agents, c, probe);
+            foreach (var m in config.Models)
+            {
+                try
+                {
+                    ProxyLearners.Create(m.Kind, m.HyperParameters);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UserInputException($"{config.SourceFile}: models.{m.Kind}: {e.Message}", e);
+                }
+            }
+
             if (config.Search is not null && EnvironmentWrapper.Find<EnvironmentBase>(probe) is { } task
                 && ProxyEnvironment.CheckTaskNeeds(task.Task, probe.Metrics, config.Targets) is { } problem)
                 throw new UserInputException($"{config.SourceFile}: search: {problem}");
@@ -62,8 +75,17 @@ public sealed class ProxyStudy(DefaultRegistries registries, TextWriter log)
             foreach (var model in config.Models)
             {
                 ct.ThrowIfCancellationRequested();
-                var result = ProxyTrainer.Train(new TrainRequest(data, target, model.Kind, model.HyperParameters, config.LogTarget, config.TestFraction,
-                    config.Seed, real.Name, config.Environment.Options));
+                TrainResult result;
+                try
+                {
+                    result = ProxyTrainer.Train(new TrainRequest(data, target, model.Kind, model.HyperParameters, config.LogTarget, config.TestFraction,
+                        config.Seed, real.Name, config.Environment.Options));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UserInputException($"{config.SourceFile}: models.{model.Kind} for {target}: {e.Message}", e);
+                }
+
                 if (double.IsNaN(msPerSimulation))
                 {
                     using var timed = RunSetup.MakeEnvironment(registries.Environments, collectConfigs[0], options);

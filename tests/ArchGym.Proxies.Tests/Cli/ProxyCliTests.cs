@@ -27,6 +27,13 @@ public class ProxyCliTests
             """);
         var r = Archgym.Run(_dir, "run", "collect.yaml", "--quiet");
         Assert.That(r.ExitCode, Is.Zero, r.StdErr);
+        File.WriteAllText(Path.Combine(_dir, "badstudy.yaml"), """
+            env: { id: synthetic-v0 }
+            collect: [ { agent: random_search, budget: 10 } ]
+            targets: [loss]
+            models: { rf: { leaves: 3 } }
+            output: badstudy
+            """);
     }
 
     [OneTimeTearDown]
@@ -159,6 +166,7 @@ public class ProxyCliTests
         yield return new TestCaseData((object)(string[])["proxy", "eval", "--model", "collect.yaml", "--data", "data/evaluations.csv"], "not a proxy model file").SetName("eval of a non-model file");
         yield return new TestCaseData((object)(string[])["proxy", "eval", "--model", "missing.json", "--data", "data/evaluations.csv"], "missing.json: file not found").SetName("eval of a missing model");
         yield return new TestCaseData((object)(string[])["proxy", "study", "missing.yaml"], "missing.yaml: file not found").SetName("missing study file");
+        yield return new TestCaseData((object)(string[])["proxy", "study", "badstudy.yaml"], "badstudy.yaml: models.rf: model rf: unknown hyperparameter 'leaves'").SetName("bad study model, before collecting");
     }
 
     [TestCaseSource(nameof(BadInputs))]
