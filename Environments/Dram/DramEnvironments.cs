@@ -24,6 +24,7 @@ public static class DramEnvironments
     public const string TraceFormatOption = "trace_format";
     public const string StandardOption = "standard";
     public const string AddressMappingOption = "address_mapping";
+    public const string ArchGymTracesOption = "archgym_traces";
 
     public const string DefaultWorkload = "random";
 
@@ -39,6 +40,7 @@ public static class DramEnvironments
         {
             new(WorkloadOption, DefaultWorkload, "stream, random, cloud-1, cloud-2 (ArchGym's 10 000-read workloads, generated) or a trace file path (.stl, DRAMsim3, Ramulator; gzip ok)"),
             new(TraceSeedOption, "0", "seed of the generated random and cloud workloads"),
+            new(ArchGymTracesOption, "", "folder with ArchGym's own stream/random/cloud-1/cloud-2 .stl(.gz) files: the four names read them instead of generating"),
             new(TraceFormatOption, "auto", "trace file format: " + string.Join(", ", TraceFormats)),
             new(StandardOption, StandardCatalog.DefaultName, "DRAM standard: " + string.Join(", ", StandardCatalog.Names)),
             new(AddressMappingOption, "", "address fields from the most significant bit above the 64-byte burst offset, e.g. row,bank,bankgroup,column (default: the standard's)"),
@@ -65,7 +67,7 @@ public static class DramEnvironments
             "stl" => TraceFormat.DramSys, "dramsim3" => TraceFormat.DramSim3, "ramulator" => TraceFormat.Ramulator, _ => TraceFormat.Auto,
         };
         var seed = options.GetInt(TraceSeedOption, 0, 0, int.MaxValue);
-        var trace = DramWorkloads.Resolve(options.GetString(WorkloadOption, DefaultWorkload), seed, format);
+        var trace = DramWorkloads.Resolve(options.GetString(WorkloadOption, DefaultWorkload), seed, format, options.GetString(ArchGymTracesOption, ""));
 
         // The baseline runs even with user targets: it checks the trace against the device (addresses in range) up front.
         var simulator = new DramSimulator();
