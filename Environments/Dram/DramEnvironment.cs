@@ -38,7 +38,7 @@ public sealed class DramEnvironment : EnvironmentBase
         AddressMapping = addressMapping;
         _trace = trace;
         _simulator = simulator ?? new DramSimulator();
-        new DramConfig(standard, addressMapping: addressMapping); // validates the standard and mapping now
+        _ = new DramConfig(standard, addressMapping: addressMapping); // validates the standard and mapping now
     }
 
     public string Standard { get; }

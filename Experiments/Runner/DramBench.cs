@@ -23,15 +23,24 @@ public static class DramBench
         {
             var trace = new InMemoryTrace(name, source.Read().ToArray());
             var report = sim.Run(config, trace);
-            var (perCall, perSecond) = BenchCommand.Measure(() => sim.Run(config, trace), seconds);
+            var cpu = CpuSeconds();
+            long calls = 0;
+            var (perCall, perSecond) = BenchCommand.Measure(() => { sim.Run(config, trace); calls++; }, seconds);
+            var perCpuSecond = calls / (CpuSeconds() - cpu); // warm-up call included
             yield return ($"dram DDR4-2400: {name}, {Requests} reads", perCall, perSecond,
-                $"{perSecond * Requests / 1e6:F2} M simulated requests/s; {report.BandwidthGBps:F2} GB/s, row hits {report.RowBufferHitRate:F3}");
+                $"{perSecond * Requests / 1e6:F2} M simulated requests/s ({perCpuSecond * Requests / 1e6:F2} M per CPU second); " +
+                $"{report.BandwidthGBps:F2} GB/s, row hits {report.RowBufferHitRate:F3}");
         }
 
+        var before = CpuSeconds();
         var (evals, wall) = StackBench.RunStack(DramEnvironment.Id, new Dictionary<string, string>(), 1, seconds);
         yield return ("dram-v0 stack (random search, CSV, cache off), 1 worker", wall / evals, evals / wall,
-            $"ArchGym's {DramEnvironments.DefaultWorkload} workload (10 000 reads), DDR3-1600, random design points (infeasible ones included)");
+            $"{evals / (CpuSeconds() - before):F1} per CPU second; ArchGym's {DramEnvironments.DefaultWorkload} workload (10 000 reads), DDR3-1600, " +
+            "random design points (infeasible ones included)");
     }
+
+    // Process CPU time: on a shared machine it counts this process's work where wall time also counts waiting.
+    private static double CpuSeconds() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static IEnumerable<(string Name, ITraceSource Trace)> Traces()
     {
