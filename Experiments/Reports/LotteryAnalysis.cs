@@ -6,7 +6,7 @@ namespace ArchGym.Experiments.Reports;
 /// reached them as infinite (so the setting reaches the target when more than half its seeds do).
 /// </summary>
 public sealed record SettingResult(
-    string Environment, string Workload, string Agent, string Setting, IReadOnlyList<RunRecord> Runs,
+    string Environment, string Workload, string Reward, string Agent, string Setting, IReadOnlyList<RunRecord> Runs,
     double MedianBestReward, double MedianEvaluationsToTarget)
 {
     public bool ReachesTarget => double.IsFinite(MedianEvaluationsToTarget);
@@ -19,25 +19,25 @@ public sealed record SettingResult(
 /// target, then to the earlier setting) with its sample efficiency.
 /// </summary>
 public sealed record LotteryRow(
-    string Environment, string Workload, string Agent, int Settings, int Runs, FiveNumbers BestReward,
+    string Environment, string Workload, string Reward, string Agent, int Settings, int Runs, FiveNumbers BestReward,
     double FractionReachingTarget, SettingResult BestSetting);
 
 public static class LotteryAnalysis
 {
-    /// <summary>Settings in order of first appearance, grouped by environment, workload, agent and setting (everything but the seed).</summary>
+    /// <summary>Settings in order of first appearance, grouped by environment, workload, reward, agent and setting (everything but the seed).</summary>
     public static IReadOnlyList<SettingResult> Settings(IReadOnlyList<RunRecord> records) =>
-        records.GroupBy(r => (r.Manifest.Environment, r.Manifest.Workload, r.Manifest.Agent, r.Setting))
-            .Select(g => new SettingResult(g.Key.Environment, g.Key.Workload, g.Key.Agent, g.Key.Setting, g.ToArray(),
+        records.GroupBy(r => (r.Manifest.Environment, r.Manifest.Workload, r.Reward, r.Manifest.Agent, r.Setting))
+            .Select(g => new SettingResult(g.Key.Environment, g.Key.Workload, g.Key.Reward, g.Key.Agent, g.Key.Setting, g.ToArray(),
                 Quantiles.Median(g.Select(BestReward).Where(double.IsFinite)),
                 Quantiles.Median(g.Select(r => r.Manifest.EvaluationsToTarget is { } n ? n : double.PositiveInfinity))))
             .ToArray();
 
     public static IReadOnlyList<LotteryRow> Compute(IReadOnlyList<RunRecord> records) =>
-        Settings(records).GroupBy(s => (s.Environment, s.Workload, s.Agent))
+        Settings(records).GroupBy(s => (s.Environment, s.Workload, s.Reward, s.Agent))
             .Select(g =>
             {
                 var settings = g.ToArray();
-                return new LotteryRow(g.Key.Environment, g.Key.Workload, g.Key.Agent, settings.Length, settings.Sum(s => s.Runs.Count),
+                return new LotteryRow(g.Key.Environment, g.Key.Workload, g.Key.Reward, g.Key.Agent, settings.Length, settings.Sum(s => s.Runs.Count),
                     Quantiles.Summary(settings.Select(s => s.MedianBestReward)),
                     settings.Count(s => s.ReachesTarget) / (double)settings.Length,
                     Best(settings));

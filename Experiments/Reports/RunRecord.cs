@@ -7,6 +7,10 @@ namespace ArchGym.Experiments.Reports;
 /// <summary>A finished run as its folder records it: its id (the folder name), the folder, and its <c>run.json</c>.</summary>
 public sealed record RunRecord(string Id, string Directory, RunManifest Manifest)
 {
+    /// <summary>The run's reward formulation as configured; empty for the environment's default. Runs of one environment
+    /// under different formulations are different tasks (their rewards do not compare), so tables keep them apart.</summary>
+    public string Reward => Manifest.Reward ?? "";
+
     public string DatasetPath => Path.Combine(Directory, ExperimentRunner.DatasetFile);
 
     /// <summary>The run's setting apart from its seed: budget, then every hyperparameter, as <c>k=v;...</c>.</summary>

@@ -5,7 +5,7 @@ namespace ArchGym.Experiments.Reports;
 
 /// <summary>
 /// <c>sweep.csv</c>: one row per run, in sweep order, built from the runs' folders (never appended
-/// during the sweep): <c>run_id, environment, workload, agent, seed, budget, hp_*, evaluations,
+/// during the sweep): <c>run_id, environment, workload, reward (empty: the environment's default), agent, seed, budget, hp_*, evaluations,
 /// feasible_evaluations, best_reward, best_*, evaluations_to_target, wall_seconds</c>. Empty cells:
 /// no feasible evaluation (best columns), target never met, a hyperparameter or metric the run lacks.
 /// Only <c>wall_seconds</c> differs between repeats of the same sweep.
@@ -19,7 +19,7 @@ public static class SweepTable
     {
         var hyperParameters = records.SelectMany(r => r.Manifest.HyperParameters.Keys).Distinct().ToArray();
         var metrics = records.SelectMany(r => r.Manifest.Best?.Metrics.Keys ?? []).Distinct().ToArray();
-        w.WriteLine(string.Join(",", new[] { "run_id", "environment", "workload", "agent", "seed", "budget" }
+        w.WriteLine(string.Join(",", new[] { "run_id", "environment", "workload", "reward", "agent", "seed", "budget" }
             .Concat(hyperParameters.Select(h => "hp_" + h))
             .Concat(["evaluations", "feasible_evaluations", "best_reward"])
             .Concat(metrics.Select(m => "best_" + m))
@@ -28,7 +28,7 @@ public static class SweepTable
         foreach (var r in records)
         {
             var m = r.Manifest;
-            var cells = new List<string> { r.Id, m.Environment, m.Workload, m.Agent, I(m.Seed), I(m.Budget) };
+            var cells = new List<string> { r.Id, m.Environment, m.Workload, r.Reward, m.Agent, I(m.Seed), I(m.Budget) };
             cells.AddRange(hyperParameters.Select(h => m.HyperParameters.TryGetValue(h, out var v) ? v : ""));
             cells.AddRange([I(m.Evaluations), I(m.FeasibleEvaluations), m.Best is { } b ? EvaluationCsvWriter.Number(b.Reward) : ""]);
             cells.AddRange(metrics.Select(k => m.Best?.Metrics.TryGetValue(k, out var v) == true ? EvaluationCsvWriter.Number(v) : ""));

@@ -13,10 +13,10 @@ public static class SummarySection
             page.Paragraph(string.Create(CultureInfo.InvariantCulture,
                 $"Sweep folder {folder}: {records.Count} complete runs, {records.Sum(r => (long)r.Manifest.Evaluations)} evaluations, " +
                 $"{records.Sum(r => r.Manifest.WallSeconds):0.0} s of run time."));
-            page.Table(["environment", "workload", "agents", "runs", "targets"],
-                records.GroupBy(r => (r.Manifest.Environment, r.Manifest.Workload)).Select(g => (IReadOnlyList<string>)
+            page.Table(["environment", "workload", "reward", "agents", "runs", "targets"],
+                records.GroupBy(r => (r.Manifest.Environment, r.Manifest.Workload, r.Reward)).Select(g => (IReadOnlyList<string>)
                 [
-                    g.Key.Environment, g.Key.Workload, string.Join(", ", g.Select(r => r.Manifest.Agent).Distinct()),
+                    g.Key.Environment, g.Key.Workload, g.Key.Reward.Length == 0 ? "default" : g.Key.Reward, string.Join(", ", g.Select(r => r.Manifest.Agent).Distinct()),
                     g.Count().ToString(CultureInfo.InvariantCulture), Targets(g.First()),
                 ]),
                 "summary");

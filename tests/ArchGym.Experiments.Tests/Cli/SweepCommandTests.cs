@@ -53,16 +53,16 @@ public class SweepCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(rows, Has.Length.EqualTo(1 + (4 + 1) * 2 * 2), "a header and one row per run: 5 settings x 2 budgets x 2 seeds");
-            Assert.That(rows[0], Is.EqualTo("run_id,environment,workload,agent,seed,budget,hp_moves,hp_restart_probability,hp_greedy,hp_feasible_only," +
+            Assert.That(rows[0], Is.EqualTo("run_id,environment,workload,reward,agent,seed,budget,hp_moves,hp_restart_probability,hp_greedy,hp_feasible_only," +
                 "evaluations,feasible_evaluations,best_reward,best_loss,evaluations_to_target,wall_seconds"));
-            Assert.That(rows[1], Does.Match(@"^00000-[0-9a-f]{8},synthetic-v0,levels,random_walk,1,10,1,0,false,,10,10,"));
+            Assert.That(rows[1], Does.Match(@"^00000-[0-9a-f]{8},synthetic-v0,levels,,random_walk,1,10,1,0,false,,10,10,"));
             Assert.That(rows.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(runs), "rows in sweep order, one per run folder");
             Assert.That(runs.All(id => File.Exists(Path.Combine(_dir, "out", "runs", id!, "run.json"))));
             Assert.That(File.ReadAllLines(Path.Combine(_dir, "out", "runs", runs[^1]!, "evaluations.csv")), Has.Length.EqualTo(31));
             Assert.That(File.ReadAllText(Path.Combine(_dir, "out", "sweep.yaml")), Is.EqualTo(Sweep), "the sweep file is kept for --resume");
             Assert.That(lottery, Has.Length.EqualTo(3));
-            Assert.That(lottery[1], Does.StartWith("synthetic-v0,levels,random_walk,8,16,"));
-            Assert.That(lottery[2], Does.StartWith("synthetic-v0,levels,random_search,2,4,"));
+            Assert.That(lottery[1], Does.StartWith("synthetic-v0,levels,,random_walk,8,16,"));
+            Assert.That(lottery[2], Does.StartWith("synthetic-v0,levels,,random_search,2,4,"));
         });
     }
 

@@ -21,9 +21,9 @@ public class LotteryAnalysisTests
         });
     }
 
-    private static RunRecord Run(string agent, int moves, int seed, double? reward, long? toTarget) => new(
+    private static RunRecord Run(string agent, int moves, int seed, double? reward, long? toTarget, string? formulation = null) => new(
         $"{seed:D5}-00000000", "/nowhere",
-        new RunManifest("t", "complete", "s.yaml", "synthetic-v0", "levels", new Dictionary<string, string>(), null,
+        new RunManifest("t", "complete", "s.yaml", "synthetic-v0", "levels", new Dictionary<string, string>(), formulation,
             new Dictionary<string, double>(), new Dictionary<string, double> { ["loss"] = 1 }, [new MetricInfo("loss", "1", "minimize")], agent,
             new Dictionary<string, string> { ["moves"] = moves.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             10, 1, 1, seed, 10, 10, 0,
@@ -68,11 +68,28 @@ public class LotteryAnalysisTests
         var rows = sweep.ToString().TrimEnd().Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(rows[0], Is.EqualTo("run_id,environment,workload,agent,seed,budget,hp_moves,evaluations,feasible_evaluations,best_reward,best_loss,evaluations_to_target,wall_seconds"));
-            Assert.That(rows[1], Is.EqualTo("00001-00000000,synthetic-v0,levels,walk,1,10,1,10,10,-3,3,,0.1"));
-            Assert.That(rows[2], Is.EqualTo("00001-00000000,synthetic-v0,levels,walk,1,10,2,10,10,0,-0,7,0.1"));
+            Assert.That(rows[0], Is.EqualTo("run_id,environment,workload,reward,agent,seed,budget,hp_moves,evaluations,feasible_evaluations,best_reward,best_loss,evaluations_to_target,wall_seconds"));
+            Assert.That(rows[1], Is.EqualTo("00001-00000000,synthetic-v0,levels,,walk,1,10,1,10,10,-3,3,,0.1"));
+            Assert.That(rows[2], Is.EqualTo("00001-00000000,synthetic-v0,levels,,walk,1,10,2,10,10,0,-0,7,0.1"));
             Assert.That(lottery.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(2));
-            Assert.That(lottery.ToString(), Does.Contain("synthetic-v0,levels,walk,2,2,-3,-2.25,-1.5,-0.75,0,0.5,budget=10;moves=2,0,7"));
+            Assert.That(lottery.ToString(), Does.Contain("synthetic-v0,levels,,walk,2,2,-3,-2.25,-1.5,-0.75,0,0.5,budget=10;moves=2,0,7"));
+        });
+    }
+
+    [Test]
+    public void RunsUnderDifferentRewardFormulationsAreSeparateLotteries()
+    {
+        // The same agent and setting on one environment, scored two ways: the rewards do not compare, so no median mixes them.
+        RunRecord[] records = [Run("walk", 1, 1, -3, null, "power"), Run("walk", 1, 2, -1, null, "power"), Run("walk", 1, 1, 5, 2, "latency")];
+        var lottery = LotteryAnalysis.Compute(records);
+        var sweep = new StringWriter { NewLine = "\n" };
+        SweepTable.Write(sweep, records);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lottery.Select(l => (l.Reward, l.Runs)), Is.EqualTo(new[] { ("power", 2), ("latency", 1) }));
+            Assert.That(lottery[0].BestReward.Median, Is.EqualTo(-2));
+            Assert.That(lottery[1].FractionReachingTarget, Is.EqualTo(1));
+            Assert.That(sweep.ToString().Split('\n')[3], Does.StartWith("00001-00000000,synthetic-v0,levels,latency,walk,"));
         });
     }
 }
