@@ -46,6 +46,28 @@ public class DramTaskAndOptionTests
         });
     }
 
+    [TestCase("power", "power_mw", 0.85)]
+    [TestCase("latency", "latency_ns", 0.5)]
+    public void SingleDramGymFormulationsDefaultToOneImprovingTargetAndStopWhenItIsMet(string formulation, string metric, double factor)
+    {
+        using var env = Make(("workload", "cloud-1"), ("reward", formulation));
+        var baseline = new DramSimulator().Run(DramConfig.ArchGymDefault(), TraceGenerators.ArchGym("cloud-1", 0));
+        var targets = env.Task.Targets.ToDictionary();
+        var value = metric == "power_mw" ? baseline.AveragePowerMilliwatts : baseline.SimulatedTimeNs;
+        Assert.Multiple(() =>
+        {
+            Assert.That(targets.Keys, Is.EqualTo(new[] { metric }));
+            Assert.That(targets[metric], Is.EqualTo(value * factor).Within(1e-9 * value));
+        });
+
+        // A random search meets the single target within a few hundred points, and the episode then terminates.
+        var rng = new Random(3);
+        env.Reset(0);
+        var met = Enumerable.Range(0, 400).Select(_ => env.ActionSpace.Sample(rng)).Select(p => env.Step(p)).FirstOrDefault(r => r.Terminated);
+        Assert.That(met, Is.Not.Null, $"a design meeting {metric} <= {targets[metric]:F0}");
+        Assert.That(met!.Observation.Values[metric == "power_mw" ? 1 : 2], Is.LessThanOrEqualTo(targets[metric]));
+    }
+
     [TestCase("power")]
     [TestCase("latency")]
     [TestCase("both")]
