@@ -12,7 +12,9 @@ namespace ArchGym.Environments.Dram;
 /// fixed device. One step simulates the whole trace with <see cref="DramSimulator"/> and observes DRAMGym's three
 /// numbers: total energy, average power and latency (DRAMGym's "latency" is DRAMSys's total simulated time, the time
 /// to serve the trace). Points the simulator rejects (per-bank refresh on a standard without it) are infeasible,
-/// with the simulator's reason. The trace is resolved once (<see cref="DramWorkloads"/>); steps only simulate.
+/// with the simulator's reason. The trace is resolved once (<see cref="DramWorkloads"/>); steps only simulate. The
+/// simulation is deterministic and the trace fixed (its seed is the <c>trace_seed</c> option), so the seed of
+/// <c>Reset</c> changes nothing: the same point always observes the same numbers.
 /// </summary>
 public sealed class DramEnvironment : EnvironmentBase
 {
@@ -36,7 +38,7 @@ public sealed class DramEnvironment : EnvironmentBase
         AddressMapping = addressMapping;
         _trace = trace;
         _simulator = simulator ?? new DramSimulator();
-        new DramConfig(standard, addressMapping: addressMapping); // validates the standard and mapping now
+        _ = new DramConfig(standard, addressMapping: addressMapping); // validates the standard and mapping now
     }
 
     public string Standard { get; }

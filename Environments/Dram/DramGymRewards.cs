@@ -8,7 +8,8 @@ namespace ArchGym.Environments.Dram;
 /// DRAMGym's own reward formulations (ArchGym <c>DRAMEnv.calculate_reward</c>), selectable as <c>reward: power</c>,
 /// <c>latency</c> or <c>both</c> beside the core's generic ones: <c>power</c> = target / |power - target|,
 /// <c>latency</c> the same on latency, <c>both</c> their product. They need the matching targets (the environment's
-/// defaults supply both). Other names go to <see cref="TaskSettings.FromOptions"/>.
+/// defaults supply them) and end an episode when their own targets are met; targets on other metrics are ignored. Other
+/// names go to <see cref="TaskSettings.FromOptions"/>.
 /// </summary>
 public static class DramGymRewards
 {
@@ -43,7 +44,8 @@ public static class DramGymRewards
                 : throw new ArgumentException($"option 'reward': '{name}' needs a target for {metric} (option 'targets', e.g. {metric}=...)"));
         }
 
-        return new TaskSettings(new Formulation(name, new ClosenessReward(used)), new TargetSpec(targets), options.GetBool(TaskSettings.TerminateOption, true));
+        // Only the formulation's own targets decide "terminated": power alone is met when power is.
+        return new TaskSettings(new Formulation(name, new ClosenessReward(used)), new TargetSpec(used), options.GetBool(TaskSettings.TerminateOption, true));
     }
 
     /// <summary>The metrics a DRAMGym formulation is computed from.</summary>

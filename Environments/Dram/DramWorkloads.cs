@@ -18,28 +18,41 @@ public static class DramWorkloads
     /// <summary>Requests kept in memory (24 bytes each, 24 MB); a longer trace is re-read from its file at every step.</summary>
     public const int MaxCachedRequests = 1 << 20;
 
+    /// <summary>
+    /// The trace of <paramref name="workload"/>. With <paramref name="archGymTraces"/> (a folder holding ArchGym's own
+    /// <c>stream.stl</c>, <c>random.stl</c>, <c>cloud-1.stl</c>, <c>cloud-2.stl</c>, gzipped or not) the four names read
+    /// those files, request for request, instead of generating traces of their shape.
+    /// </summary>
     /// <exception cref="InvalidConfigException">a missing, empty or malformed trace file (with file and line).</exception>
-    public static ITraceSource Resolve(string workload, int seed, TraceFormat format = TraceFormat.Auto)
+    public static ITraceSource Resolve(string workload, int seed, TraceFormat format = TraceFormat.Auto, string? archGymTraces = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var builtIn = BuiltIn.FirstOrDefault(b => b.Equals(workload.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (builtIn is not null && !string.IsNullOrEmpty(archGymTraces)) return Cache(new TraceFile(ArchGymFile(archGymTraces, builtIn)), builtIn);
         if (builtIn is not null) return Cache(TraceGenerators.ArchGym(builtIn, seed), builtIn);
         if (!File.Exists(workload))
             throw new InvalidConfigException("workload", workload, $"{string.Join(", ", BuiltIn)} or the path of an existing trace file");
         return Cache(new TraceFile(workload, format), Path.GetFileName(workload));
     }
 
+    private static string ArchGymFile(string folder, string name)
+    {
+        foreach (var file in new[] { name + ".stl.gz", name + ".stl" })
+            if (File.Exists(Path.Combine(folder, file))) return Path.Combine(folder, file);
+        throw new InvalidConfigException("archgym_traces", folder, $"a folder holding ArchGym's {name}.stl or {name}.stl.gz");
+    }
+
     private static ITraceSource Cache(ITraceSource source, string name)
     {
-        var requests = new List<TraceRequest>();
+        List<TraceRequest>? requests = [];
         long count = 0;
         foreach (var r in source.Read())
         {
-            if (count++ < MaxCachedRequests) requests.Add(r);
-            else requests.Clear();
+            if (++count > MaxCachedRequests) requests = null; // too long to keep: steps stream it from the file
+            requests?.Add(r);
         }
 
         if (count == 0) throw new InvalidConfigException("workload", source.Name, "a trace with at least one request (this one is empty)");
-        return count <= MaxCachedRequests ? new InMemoryTrace(name, requests.ToArray()) : source;
+        return requests is not null ? new InMemoryTrace(name, requests.ToArray()) : source;
     }
 }

@@ -16,7 +16,7 @@ namespace ArchGym.Experiments.Cli;
 
 /// <summary>
 /// <c>archgym bench</c>: throughput of the simulators (systolic ResNet-50, PIM GPT-2 generation) and of the whole gym
-/// stack (systolic-v0, pim-v0) on this machine.
+/// stack (systolic-v0, pim-v0) on this machine, and DRAM requests/s and dram-v0 evaluations/s (<see cref="DramBench"/>).
 /// Each case runs repeatedly for at least a minimum time after a warm-up and reports the mean.
 /// </summary>
 public static class BenchCommand
@@ -60,6 +60,8 @@ public static class BenchCommand
 
         AddPimCases(table, seconds);
         AddSocCases(table, seconds);
+        foreach (var (name, perCall, perSecond, detail) in DramBench.Cases(seconds))
+            table.AddRow(Markup.Escape(name), Ms(perCall), F(perSecond), Markup.Escape(detail));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[grey]Reference: SCALE-Sim v2 takes 141.7 s for ResNet-50 on 128x128 ws (calc) on a 2-core machine (shared/reference/scalesim/README.md).[/]");
         return ExitCodes.Ok;

@@ -46,6 +46,28 @@ public class DramTaskAndOptionTests
         });
     }
 
+    [TestCase("power", "power_mw", 0.85)]
+    [TestCase("latency", "latency_ns", 0.5)]
+    public void SingleDramGymFormulationsDefaultToOneImprovingTargetAndStopWhenItIsMet(string formulation, string metric, double factor)
+    {
+        using var env = Make(("workload", "cloud-1"), ("reward", formulation));
+        var baseline = new DramSimulator().Run(DramConfig.ArchGymDefault(), TraceGenerators.ArchGym("cloud-1", 0));
+        var targets = env.Task.Targets.ToDictionary();
+        var value = metric == "power_mw" ? baseline.AveragePowerMilliwatts : baseline.SimulatedTimeNs;
+        Assert.Multiple(() =>
+        {
+            Assert.That(targets.Keys, Is.EqualTo(new[] { metric }));
+            Assert.That(targets[metric], Is.EqualTo(value * factor).Within(1e-9 * value));
+        });
+
+        // A random search meets the single target within a few hundred points, and the episode then terminates.
+        var rng = new Random(3);
+        env.Reset(0);
+        var met = Enumerable.Range(0, 400).Select(_ => env.ActionSpace.Sample(rng)).Select(p => env.Step(p)).FirstOrDefault(r => r.Terminated);
+        Assert.That(met, Is.Not.Null, $"a design meeting {metric} <= {targets[metric]:F0}");
+        Assert.That(met!.Observation.Values[metric == "power_mw" ? 1 : 2], Is.LessThanOrEqualTo(targets[metric]));
+    }
+
     [TestCase("power")]
     [TestCase("latency")]
     [TestCase("both")]
@@ -136,24 +158,48 @@ public class DramTaskAndOptionTests
         });
     }
 
-    [Test]
-    public void ArchGymsOwnRandomTraceAtItsDefaultPolicyMatchesDramSysWithDramPower()
+    private static string? ReferenceDir()
     {
-        string? dir = null;
-        for (var d = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); d is not null && dir is null; d = d.Parent)
-            if (Directory.Exists(Path.Combine(d.FullName, "shared", "reference", "dram"))) dir = Path.Combine(d.FullName, "shared", "reference", "dram");
-        if (dir is null) Assert.Ignore("shared/reference/dram not found");
-        // archgym-configs/sample_default_policy.csv, row "random": DRAMSys 5 + DRAMPower on ArchGym's random.stl.
-        const double totalTimeNs = 287981.25, energyPj = 354965625.0, powerMw = 1232.6;
-        using var env = Make(("workload", Path.Combine(dir!, "archgym-traces", "random.stl.gz")));
+        for (var d = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); d is not null; d = d.Parent)
+            if (Directory.Exists(Path.Combine(d.FullName, "shared", "reference", "dram"))) return Path.Combine(d.FullName, "shared", "reference", "dram");
+        return null;
+    }
+
+    public static IEnumerable<TestCaseData> ArchGymRows()
+    {
+        var dir = ReferenceDir();
+        if (dir is null) yield break;
+        var lines = File.ReadAllLines(Path.Combine(dir, "archgym-configs", "sample_default_policy.csv"));
+        var header = lines[0].Split(',');
+        foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
+        {
+            var row = header.Zip(line.Split(',', header.Length)).ToDictionary(p => p.First, p => p.Second);
+            yield return new TestCaseData(row["trace"], N(row["total_time_ns"]), N(row["total_energy_pJ"]), N(row["avg_power_mW"])).SetName($"ArchGymTraces_{row["trace"]}");
+        }
+
+        static double N(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>With <c>archgym_traces</c>, the four workloads are ArchGym's own files: its default point then observes
+    /// what DRAMSys 5 + DRAMPower report for them (<c>archgym-configs/sample_default_policy.csv</c>) within 0.01 %.</summary>
+    [TestCaseSource(nameof(ArchGymRows))]
+    public void ArchGymsOwnTracesAtItsDefaultPolicyMatchDramSysWithDramPower(string workload, double totalTimeNs, double energyPj, double powerMw)
+    {
+        using var env = Make(("workload", workload), ("archgym_traces", Path.Combine(ReferenceDir()!, "archgym-traces")));
         var v = StepArchGymPolicy(env, out _);
         Assert.Multiple(() =>
         {
-            Assert.That(v[2], Is.EqualTo(totalTimeNs).Within(0.01).Percent);
-            Assert.That(v[0], Is.EqualTo(energyPj / 1000).Within(0.01).Percent);
-            Assert.That(v[1], Is.EqualTo(powerMw).Within(0.01).Percent);
+            Assert.That(env.Workload, Is.EqualTo(workload));
+            Assert.That(v[2], Is.EqualTo(totalTimeNs).Within(0.01).Percent, "latency_ns = DRAMSys total time");
+            Assert.That(v[0], Is.EqualTo(energyPj / 1000).Within(0.01).Percent, "energy_nj");
+            Assert.That(v[1], Is.EqualTo(powerMw).Within(0.01).Percent, "power_mw");
         });
     }
+
+    [Test]
+    public void ArchGymTracesFolderWithoutTheFileIsRefused() =>
+        Assert.That(Assert.Throws<InvalidConfigException>(() => Make(("workload", "cloud-2"), ("archgym_traces", Path.GetTempPath())))!.Message,
+            Does.Contain("archgym_traces").And.Contain("cloud-2.stl"));
 
     [Test]
     public void RegisteredWithItsOptions()

@@ -115,6 +115,21 @@ public class SimulateDramCommandTests
         foreach (var key in Keys) Assert.That(r.StdOut, Does.Contain(key));
     }
 
+    [Test]
+    public void OutputWritesTheJsonToAFileAndNothingToStdout()
+    {
+        var path = WriteTrace("s.stl", TraceGenerators.Stream(300, 2).Read());
+        var output = Path.Combine(_dir, "out", "r.json");
+        var r = ArchGymProcess.Run(_dir, "simulate", "dram", "--standard", "LPDDR4_2400_8Gb_x16", "--trace", path, "--format", "json", "--output", output);
+        Assert.That(r.ExitCode, Is.Zero, r.StdErr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r.StdOut, Is.Empty);
+            Assert.That(doc.RootElement.GetProperty("num_rd").GetInt64(), Is.EqualTo(300));
+        });
+    }
+
     public static IEnumerable<TestCaseData> DramSysRows()
     {
         if (!DramRef.Available()) yield break;
