@@ -51,3 +51,26 @@ public class ModelFileTests
         });
     }
 }
+
+public class PredictionAllocationTests
+{
+    [TestCase("rf")]
+    [TestCase("gbt")]
+    [TestCase("gp")]
+    [TestCase("mlp")]
+    public void PredictingFromADesignPointAllocatesNothing(string kind)
+    {
+        var data = KnownFunction.Sample(150, seed: 2);
+        var result = ProxyTrainer.Train(new TrainRequest(data, "f", kind, ModelAccuracyTests.Quick[kind], true, 0.2, 3, "synthetic-v0", new Dictionary<string, string>()));
+        var points = data.Points.Take(50).ToArray();
+        var sink = 0.0;
+        foreach (var p in points) sink += result.Predictor.Predict(p);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var r = 0; r < 10; r++)
+        {
+            foreach (var p in points) sink += result.Predictor.Predict(p);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero, $"{kind} (sink {sink})");
+    }
+}
