@@ -27,6 +27,8 @@ public sealed class ProxyStudy(DefaultRegistries registries, TextWriter log)
         var options = RunSetup.EnvironmentOptions(config.Environment);
         var collectConfigs = config.Collect.SelectMany(c => c.Seeds.Select(seed => Experiment(config, $"collect-{c.Agent}-s{seed}",
             new AgentSection(c.Agent, c.HyperParameters), c.Budget, c.BatchSize, seed, Path.Combine(dir, "collect", $"{c.Agent}-s{seed}")))).ToArray();
+        if (collectConfigs.GroupBy(c => c.OutputDirectory).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new UserInputException($"{config.SourceFile}: collect: {twice.First().Agent.Name} seed {twice.First().Seed} appears twice (one run folder each); give other seeds");
         using (var probe = RunSetup.MakeEnvironment(registries.Environments, collectConfigs[0], options))
         {
             foreach (var t in config.Targets)
