@@ -65,12 +65,15 @@ public class PredictionAllocationTests
         var points = data.Points.Take(50).ToArray();
         var sink = 0.0;
         foreach (var p in points) sink += result.Predictor.Predict(p);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var r = 0; r < 10; r++)
+        // The runtime may allocate once while it swaps in tier-1 code; a real per-prediction allocation shows in every window.
+        var fewest = long.MaxValue;
+        for (var window = 0; window < 20 && fewest > 0; window++)
         {
+            var before = GC.GetAllocatedBytesForCurrentThread();
             foreach (var p in points) sink += result.Predictor.Predict(p);
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero, $"{kind} (sink {sink})");
+        Assert.That(fewest, Is.Zero, $"{kind} (sink {sink})");
     }
 }
