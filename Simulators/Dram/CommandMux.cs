@@ -61,7 +61,7 @@ internal sealed class CommandMux
         else if (_minStale)
         {
             long min = TimingModel.Never;
-            for (ulong m = _active; m != 0; m &= m - 1) min = Math.Min(min, _earliest[BitOperations.TrailingZeroCount(m)]);
+            for (ulong m = _active; m != 0; m &= m - 1) min = Branchless.Min(min, _earliest[BitOperations.TrailingZeroCount(m)]);
             _min = min; _minStale = false;
         }
         return _min;
@@ -81,13 +81,15 @@ internal sealed class CommandMux
         if (_uniformLength)
         {
             if (refreshKey <= now + _timing.Length(DramCommand.RD)) return -1; // a legal refresh goes first
+            // Key = request id and bank in one word (ids are unique), long.MaxValue for a proposal not legal yet.
             long oldest = long.MaxValue;
             for (ulong m = _active; m != 0; m &= m - 1)
             {
                 int b = BitOperations.TrailingZeroCount(m);
-                if (_earliest[b] <= now && _id[b] < oldest) { oldest = _id[b]; best = b; }
+                long notLegal = (now - _earliest[b]) >> 63;
+                oldest = Branchless.Min(oldest, (_id[b] << 6 | (long)b) | (notLegal & long.MaxValue));
             }
-            return best;
+            return oldest == long.MaxValue ? -1 : (int)(oldest & 63);
         }
         long bestKey = refreshKey, bestId = -1;
         for (ulong m = _active; m != 0; m &= m - 1)
@@ -107,7 +109,7 @@ internal sealed class CommandMux
         for (ulong m = _active; m != 0; m &= m - 1)
         {
             int b = BitOperations.TrailingZeroCount(m);
-            min = Math.Min(min, _earliest[b] = _timing.EarliestOne(_baseSlot[b], _groupSlot[b], _bankSlot[b]));
+            min = Branchless.Min(min, _earliest[b] = _timing.EarliestOne(_baseSlot[b], _groupSlot[b], _bankSlot[b]));
         }
         _min = min;
     }

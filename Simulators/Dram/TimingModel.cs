@@ -82,7 +82,7 @@ internal sealed class TimingModel
     /// <see cref="Earliest"/>, from the per-rank bases kept up to date by <see cref="Issue"/>.
     /// </summary>
     public long EarliestOne(int baseSlot, int groupSlot, int bankSlot) =>
-        Math.Max(_base[baseSlot], Math.Max(_group[groupSlot], _bank[bankSlot]));
+        Branchless.Max(_base[baseSlot], Branchless.Max(_group[groupSlot], _bank[bankSlot]));
 
     /// <summary>Cycles <paramref name="cmd"/> occupies the command bus.</summary>
     public int Length(DramCommand cmd) => _length[(int)cmd];
