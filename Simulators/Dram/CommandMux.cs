@@ -17,7 +17,7 @@ internal sealed class CommandMux
     private readonly bool _uniformLength;
     private readonly DramCommand[] _cmd;
     private readonly long[] _earliest, _id;
-    private readonly int[] _baseSlot, _groupSlot, _bankSlot;
+    private readonly (int Base, int Group, int Bank)[] _slots; // where each proposal's constraints live (TimingModel.Slots)
     private ulong _active;                  // banks with a proposal
     private long _min = TimingModel.Never;  // minimum legal time over the active banks unless _minStale
     private bool _stale, _minStale;
@@ -27,7 +27,7 @@ internal sealed class CommandMux
         if (banks > 64) throw new ArgumentOutOfRangeException(nameof(banks), banks, "at most 64 banks per channel");
         _timing = timing; _uniformLength = uniformLength;
         _cmd = new DramCommand[banks]; _earliest = new long[banks]; _id = new long[banks];
-        _baseSlot = new int[banks]; _groupSlot = new int[banks]; _bankSlot = new int[banks];
+        _slots = new (int, int, int)[banks];
         for (int b = 0; b < banks; b++) Withdraw(b);
     }
 
@@ -37,9 +37,9 @@ internal sealed class CommandMux
     {
         _cmd[bank] = cmd; _id[bank] = requestId;
         _active |= 1UL << bank;
-        (_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]) = _timing.Slots(cmd, bank);
+        var slots = _slots[bank] = _timing.Slots(cmd, bank);
         if (_stale) return;
-        long e = _earliest[bank] = _timing.EarliestOne(_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]);
+        long e = _earliest[bank] = _timing.EarliestOne(slots.Base, slots.Group, slots.Bank);
         if (e < _min) _min = e;
     }
 
@@ -106,10 +106,17 @@ internal sealed class CommandMux
     {
         _stale = false; _minStale = false;
         long min = TimingModel.Never;
+        // Locals so the loop does not reload the arrays after each store (the hot loop on random traffic).
+        var earliest = _earliest;
+        var slots = _slots;
+        ReadOnlySpan<long> bases = _timing.Bases, groups = _timing.Groups, banks = _timing.Banks;
         for (ulong m = _active; m != 0; m &= m - 1)
         {
             int b = BitOperations.TrailingZeroCount(m);
-            min = Branchless.Min(min, _earliest[b] = _timing.EarliestOne(_baseSlot[b], _groupSlot[b], _bankSlot[b]));
+            var (bs, gs, ks) = slots[b];
+            long e = Branchless.Max(bases[bs], Branchless.Max(groups[gs], banks[ks]));
+            earliest[b] = e;
+            min = Branchless.Min(min, e);
         }
         _min = min;
     }

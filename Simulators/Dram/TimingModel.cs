@@ -84,6 +84,11 @@ internal sealed class TimingModel
     public long EarliestOne(int baseSlot, int groupSlot, int bankSlot) =>
         Branchless.Max(_base[baseSlot], Branchless.Max(_group[groupSlot], _bank[bankSlot]));
 
+    /// <summary>The tables <see cref="EarliestOne"/> reads (indexed by <see cref="Slots"/>), for callers that scan many banks.</summary>
+    public ReadOnlySpan<long> Bases => _base;
+    public ReadOnlySpan<long> Groups => _group;
+    public ReadOnlySpan<long> Banks => _bank;
+
     /// <summary>Cycles <paramref name="cmd"/> occupies the command bus.</summary>
     public int Length(DramCommand cmd) => _length[(int)cmd];
 
