@@ -19,6 +19,7 @@ internal sealed class CommandMux
     private readonly long[] _earliest, _id;
     private readonly (int Base, int Group, int Bank)[] _slots; // where each proposal's constraints live (TimingModel.Slots)
     private ulong _active;                  // banks with a proposal
+    private ulong _full;                    // banks whose cached legal time needs all three tables at the next refresh
     private long _min = TimingModel.Never;  // minimum legal time over the active banks unless _minStale
     private bool _stale, _minStale;
 
@@ -38,7 +39,7 @@ internal sealed class CommandMux
         _cmd[bank] = cmd; _id[bank] = requestId;
         _active |= 1UL << bank;
         var slots = _slots[bank] = _timing.Slots(cmd, bank);
-        if (_stale) return;
+        if (_stale) { _full |= 1UL << bank; return; }
         long e = _earliest[bank] = _timing.EarliestOne(slots.Base, slots.Group, slots.Bank);
         if (e < _min) _min = e;
     }
@@ -51,8 +52,17 @@ internal sealed class CommandMux
         _earliest[bank] = TimingModel.Never;
     }
 
-    /// <summary>A command was issued: every cached legal time may have moved.</summary>
-    public void TimingChanged() => _stale = true;
+    /// <summary>
+    /// <paramref name="cmd"/> was issued to <paramref name="bank"/>: every cached legal time may have moved. Only the
+    /// bank-group and bank tables of the bank's group change (of its whole rank for PREA and REFAB); the per-rank
+    /// bases change for everyone, but every table only grows, so for the other banks the new legal time is
+    /// max(cached, new base).
+    /// </summary>
+    public void TimingChanged(DramCommand cmd, int bank)
+    {
+        _stale = true;
+        _full |= cmd is DramCommand.PREA or DramCommand.REFAB ? ~0UL : _timing.GroupMask(bank);
+    }
 
     /// <summary>Earliest legal time over all proposals (<see cref="TimingModel.Never"/> when there is none).</summary>
     public long MinEarliest()
@@ -110,7 +120,7 @@ internal sealed class CommandMux
         var earliest = _earliest;
         var slots = _slots;
         ReadOnlySpan<long> bases = _timing.Bases, groups = _timing.Groups, banks = _timing.Banks;
-        for (ulong m = _active; m != 0; m &= m - 1)
+        for (ulong m = _active & _full; m != 0; m &= m - 1)
         {
             int b = BitOperations.TrailingZeroCount(m);
             var (bs, gs, ks) = slots[b];
@@ -118,6 +128,14 @@ internal sealed class CommandMux
             earliest[b] = e;
             min = Branchless.Min(min, e);
         }
+        for (ulong m = _active & ~_full; m != 0; m &= m - 1)
+        {
+            int b = BitOperations.TrailingZeroCount(m);
+            long e = Branchless.Max(earliest[b], bases[slots[b].Base]);
+            earliest[b] = e;
+            min = Branchless.Min(min, e);
+        }
+        _full = 0;
         _min = min;
     }
 }

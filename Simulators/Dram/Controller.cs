@@ -173,7 +173,7 @@ internal sealed class Controller : IRankView
     {
         int rank = _rankOf[bank];
         LastCommandEnd = Math.Max(LastCommandEnd, _timing.Issue(cmd, bank, now));
-        _mux.TimingChanged();
+        _mux.TimingChanged(cmd, bank);
         Counters.Count(cmd, bank, now);
         int row = fromRefresh ? (cmd == DramCommand.PRE ? _openRow[bank] : -1)
             : cmd == DramCommand.PRE ? _openRow[bank] : _requests[_current[bank]].Row;
