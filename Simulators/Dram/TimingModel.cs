@@ -148,8 +148,8 @@ internal sealed class TimingModel
     {
         for (int r = 0; r < _ranks; r++)
         {
-            for (int k = 0; k < Kinds; k++) _base[r * Kinds + k] = Math.Max(_bus, _rank[r * Kinds + k]);
-            _base[r * Kinds + Act] = Math.Max(_base[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + _t.FAW);
+            for (int k = 0; k < Kinds; k++) _base[r * Kinds + k] = Branchless.Max(_bus, _rank[r * Kinds + k]);
+            _base[r * Kinds + Act] = Branchless.Max(_base[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + _t.FAW);
         }
     }
 
