@@ -92,12 +92,20 @@ internal sealed class CommandMux
         {
             if (refreshKey <= now + _timing.Length(DramCommand.RD)) return -1; // a legal refresh goes first
             // Key = request id and bank in one word (ids are unique), long.MaxValue for a proposal not legal yet.
-            long oldest = long.MaxValue;
+            // First the banks legal now (a mask: no long dependency chain), then the oldest of those (usually few).
+            var earliest = _earliest;
+            var ids = _id;
+            ulong legal = 0;
             for (ulong m = _active; m != 0; m &= m - 1)
             {
                 int b = BitOperations.TrailingZeroCount(m);
-                long notLegal = (now - _earliest[b]) >> 63;
-                oldest = Branchless.Min(oldest, (_id[b] << 6 | (long)b) | (notLegal & long.MaxValue));
+                legal |= (ulong)((earliest[b] - now - 1) >> 63) & (1UL << b); // earliest <= now
+            }
+            long oldest = long.MaxValue;
+            for (ulong m = legal; m != 0; m &= m - 1)
+            {
+                int b = BitOperations.TrailingZeroCount(m);
+                oldest = Branchless.Min(oldest, ids[b] << 6 | (long)b);
             }
             return oldest == long.MaxValue ? -1 : (int)(oldest & 63);
         }
@@ -115,7 +123,8 @@ internal sealed class CommandMux
     private void Refresh()
     {
         _stale = false; _minStale = false;
-        long min = TimingModel.Never;
+        // Two running minima, swapped each bank, halve the dependency chain through the minimum.
+        long min = TimingModel.Never, other = TimingModel.Never;
         // Locals so the loop does not reload the arrays after each store (the hot loop on random traffic).
         var earliest = _earliest;
         var slots = _slots;
@@ -126,16 +135,16 @@ internal sealed class CommandMux
             var (bs, gs, ks) = slots[b];
             long e = Branchless.Max(bases[bs], Branchless.Max(groups[gs], banks[ks]));
             earliest[b] = e;
-            min = Branchless.Min(min, e);
+            (min, other) = (other, Branchless.Min(min, e));
         }
         for (ulong m = _active & ~_full; m != 0; m &= m - 1)
         {
             int b = BitOperations.TrailingZeroCount(m);
             long e = Branchless.Max(earliest[b], bases[slots[b].Base]);
             earliest[b] = e;
-            min = Branchless.Min(min, e);
+            (min, other) = (other, Branchless.Min(min, e));
         }
         _full = 0;
-        _min = min;
+        _min = Branchless.Min(min, other);
     }
 }
