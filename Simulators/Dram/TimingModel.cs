@@ -146,11 +146,12 @@ internal sealed class TimingModel
 
     private void UpdateBases()
     {
+        long bus = _bus, faw = _t.FAW;
+        var bases = _base.AsSpan(0, _ranks * Kinds);
+        ReadOnlySpan<long> ranks = _rank;
+        for (int i = 0; i < bases.Length; i++) bases[i] = Branchless.Max(bus, ranks[i]);
         for (int r = 0; r < _ranks; r++)
-        {
-            for (int k = 0; k < Kinds; k++) _base[r * Kinds + k] = Branchless.Max(_bus, _rank[r * Kinds + k]);
-            _base[r * Kinds + Act] = Branchless.Max(_base[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + _t.FAW);
-        }
+            bases[r * Kinds + Act] = Branchless.Max(bases[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + faw);
     }
 
     private long Record(DramCommand cmd, int bank, long now)
