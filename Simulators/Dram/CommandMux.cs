@@ -17,8 +17,9 @@ internal sealed class CommandMux
     private readonly bool _uniformLength;
     private readonly DramCommand[] _cmd;
     private readonly long[] _earliest, _id;
-    private readonly int[] _baseSlot, _groupSlot, _bankSlot;
+    private readonly (int Base, int Group, int Bank)[] _slots; // where each proposal's constraints live (TimingModel.Slots)
     private ulong _active;                  // banks with a proposal
+    private ulong _full;                    // banks whose cached legal time needs all three tables at the next refresh
     private long _min = TimingModel.Never;  // minimum legal time over the active banks unless _minStale
     private bool _stale, _minStale;
 
@@ -27,7 +28,7 @@ internal sealed class CommandMux
         if (banks > 64) throw new ArgumentOutOfRangeException(nameof(banks), banks, "at most 64 banks per channel");
         _timing = timing; _uniformLength = uniformLength;
         _cmd = new DramCommand[banks]; _earliest = new long[banks]; _id = new long[banks];
-        _baseSlot = new int[banks]; _groupSlot = new int[banks]; _bankSlot = new int[banks];
+        _slots = new (int, int, int)[banks];
         for (int b = 0; b < banks; b++) Withdraw(b);
     }
 
@@ -37,9 +38,9 @@ internal sealed class CommandMux
     {
         _cmd[bank] = cmd; _id[bank] = requestId;
         _active |= 1UL << bank;
-        (_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]) = _timing.Slots(cmd, bank);
-        if (_stale) return;
-        long e = _earliest[bank] = _timing.EarliestOne(_baseSlot[bank], _groupSlot[bank], _bankSlot[bank]);
+        var slots = _slots[bank] = _timing.Slots(cmd, bank);
+        if (_stale) { _full |= 1UL << bank; return; }
+        long e = _earliest[bank] = _timing.EarliestOne(slots.Base, slots.Group, slots.Bank);
         if (e < _min) _min = e;
     }
 
@@ -51,8 +52,17 @@ internal sealed class CommandMux
         _earliest[bank] = TimingModel.Never;
     }
 
-    /// <summary>A command was issued: every cached legal time may have moved.</summary>
-    public void TimingChanged() => _stale = true;
+    /// <summary>
+    /// <paramref name="cmd"/> was issued to <paramref name="bank"/>: every cached legal time may have moved. Only the
+    /// bank-group and bank tables of the bank's group change (of its whole rank for PREA and REFAB); the per-rank
+    /// bases change for everyone, but every table only grows, so for the other banks the new legal time is
+    /// max(cached, new base).
+    /// </summary>
+    public void TimingChanged(DramCommand cmd, int bank)
+    {
+        _stale = true;
+        _full |= cmd is DramCommand.PREA or DramCommand.REFAB ? ~0UL : _timing.GroupMask(bank);
+    }
 
     /// <summary>Earliest legal time over all proposals (<see cref="TimingModel.Never"/> when there is none).</summary>
     public long MinEarliest()
@@ -61,7 +71,7 @@ internal sealed class CommandMux
         else if (_minStale)
         {
             long min = TimingModel.Never;
-            for (ulong m = _active; m != 0; m &= m - 1) min = Math.Min(min, _earliest[BitOperations.TrailingZeroCount(m)]);
+            for (ulong m = _active; m != 0; m &= m - 1) min = Branchless.Min(min, _earliest[BitOperations.TrailingZeroCount(m)]);
             _min = min; _minStale = false;
         }
         return _min;
@@ -81,13 +91,23 @@ internal sealed class CommandMux
         if (_uniformLength)
         {
             if (refreshKey <= now + _timing.Length(DramCommand.RD)) return -1; // a legal refresh goes first
-            long oldest = long.MaxValue;
+            // Key = request id and bank in one word (ids are unique), long.MaxValue for a proposal not legal yet.
+            // First the banks legal now (a mask: no long dependency chain), then the oldest of those (usually few).
+            var earliest = _earliest;
+            var ids = _id;
+            ulong legal = 0;
             for (ulong m = _active; m != 0; m &= m - 1)
             {
                 int b = BitOperations.TrailingZeroCount(m);
-                if (_earliest[b] <= now && _id[b] < oldest) { oldest = _id[b]; best = b; }
+                legal |= (ulong)((earliest[b] - now - 1) >> 63) & (1UL << b); // earliest <= now
             }
-            return best;
+            long oldest = long.MaxValue;
+            for (ulong m = legal; m != 0; m &= m - 1)
+            {
+                int b = BitOperations.TrailingZeroCount(m);
+                oldest = Branchless.Min(oldest, ids[b] << 6 | (long)b);
+            }
+            return oldest == long.MaxValue ? -1 : (int)(oldest & 63);
         }
         long bestKey = refreshKey, bestId = -1;
         for (ulong m = _active; m != 0; m &= m - 1)
@@ -103,12 +123,28 @@ internal sealed class CommandMux
     private void Refresh()
     {
         _stale = false; _minStale = false;
-        long min = TimingModel.Never;
-        for (ulong m = _active; m != 0; m &= m - 1)
+        // Two running minima, swapped each bank, halve the dependency chain through the minimum.
+        long min = TimingModel.Never, other = TimingModel.Never;
+        // Locals so the loop does not reload the arrays after each store (the hot loop on random traffic).
+        var earliest = _earliest;
+        var slots = _slots;
+        ReadOnlySpan<long> bases = _timing.Bases, groups = _timing.Groups, banks = _timing.Banks;
+        for (ulong m = _active & _full; m != 0; m &= m - 1)
         {
             int b = BitOperations.TrailingZeroCount(m);
-            min = Math.Min(min, _earliest[b] = _timing.EarliestOne(_baseSlot[b], _groupSlot[b], _bankSlot[b]));
+            var (bs, gs, ks) = slots[b];
+            long e = Branchless.Max(bases[bs], Branchless.Max(groups[gs], banks[ks]));
+            earliest[b] = e;
+            (min, other) = (other, Branchless.Min(min, e));
         }
-        _min = min;
+        for (ulong m = _active & ~_full; m != 0; m &= m - 1)
+        {
+            int b = BitOperations.TrailingZeroCount(m);
+            long e = Branchless.Max(earliest[b], bases[slots[b].Base]);
+            earliest[b] = e;
+            (min, other) = (other, Branchless.Min(min, e));
+        }
+        _full = 0;
+        _min = Branchless.Min(min, other);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ArchGym.Simulators.Dram.Buffers;
 using ArchGym.Simulators.Dram.Standards;
 
@@ -26,12 +27,12 @@ internal sealed class Controller : IRankView
     private readonly RequestTable _requests;
     private readonly List<IssuedCommand>? _log;
     private readonly BankQueue[] _queues;
-    private readonly bool[] _open, _keep, _blocked, _dirty;
+    private readonly bool[] _open, _keep, _blocked;
     private readonly int[] _openRow, _current, _openPerRank, _busyPerRank, _rankOf;
     private readonly CommandMux _mux;
     private readonly int _readDelay, _writeDelay;
     private readonly bool _refreshes;
-    private int _dirtyCount;
+    private ulong _dirty; // banks whose bank machine must be re-evaluated (at most 64 banks: see CommandMux)
     private bool _lastWasWrite;
 
     public Controller(int channel, DramStandard standard, DramConfig config, RequestTable requests, List<IssuedCommand>? log)
@@ -55,7 +56,7 @@ internal sealed class Controller : IRankView
         _readDelay = _t.CL + _timing.BurstCycles + bw; _writeDelay = _t.CWL + _timing.BurstCycles + bw;
         _queues = new BankQueue[_banks];
         for (int b = 0; b < _banks; b++) _queues[b] = new BankQueue();
-        _open = new bool[_banks]; _keep = new bool[_banks]; _blocked = new bool[_banks]; _dirty = new bool[_banks];
+        _open = new bool[_banks]; _keep = new bool[_banks]; _blocked = new bool[_banks];
         _openRow = new int[_banks]; _current = new int[_banks];
         var cc = standard.CommandCycles;
         _mux = new CommandMux(_timing, _banks, uniformLength: cc.Act == cc.Rd && cc.Pre == cc.Rd && cc.Wr == cc.Rd && cc.Ref == cc.Rd);
@@ -129,18 +130,15 @@ internal sealed class Controller : IRankView
 
     private void MarkDirty(int bank)
     {
-        if (_dirty[bank]) return;
-        _dirty[bank] = true;
-        _dirtyCount++;
+        _dirty |= 1UL << bank;
     }
 
     private void EvaluateDirty()
     {
-        if (_dirtyCount == 0) return;
-        for (int b = 0; b < _banks && _dirtyCount > 0; b++)
+        while (_dirty != 0) // in bank order
         {
-            if (!_dirty[b]) continue;
-            _dirty[b] = false; _dirtyCount--;
+            int b = BitOperations.TrailingZeroCount(_dirty);
+            _dirty &= _dirty - 1;
             Evaluate(b);
         }
     }
@@ -173,7 +171,7 @@ internal sealed class Controller : IRankView
     {
         int rank = _rankOf[bank];
         LastCommandEnd = Math.Max(LastCommandEnd, _timing.Issue(cmd, bank, now));
-        _mux.TimingChanged();
+        _mux.TimingChanged(cmd, bank);
         Counters.Count(cmd, bank, now);
         int row = fromRefresh ? (cmd == DramCommand.PRE ? _openRow[bank] : -1)
             : cmd == DramCommand.PRE ? _openRow[bank] : _requests[_current[bank]].Row;

@@ -25,6 +25,7 @@ internal sealed class TimingModel
     private readonly long[] _bank, _group, _rank, _base; // _base: per rank and kind, max(bus, rank constraint, tFAW)
     private readonly long[] _faw; // 4 most recent ACTs per rank (ring)
     private readonly int[] _fawHead, _rankOf, _groupOf, _length, _kindOf;
+    private readonly ulong[] _groupMask; // per bank: the banks of its bank group
     private long _bus;
 
     public TimingModel(DramStandard standard, TimingMode mode)
@@ -43,12 +44,15 @@ internal sealed class TimingModel
         _faw = new long[o.Ranks * 4];
         Array.Fill(_faw, long.MinValue / 4);
         _fawHead = new int[o.Ranks];
-        _rankOf = new int[o.BanksPerChannel]; _groupOf = new int[o.BanksPerChannel];
+        _rankOf = new int[o.BanksPerChannel]; _groupOf = new int[o.BanksPerChannel]; _groupMask = new ulong[o.BanksPerChannel];
         for (int b = 0; b < o.BanksPerChannel; b++)
         {
             _rankOf[b] = b / _banksPerRank;
             _groupOf[b] = b / _banksPerRank * _groupsPerRank + b % _banksPerRank / _banksPerGroup;
         }
+        for (int b = 0; b < o.BanksPerChannel && o.BanksPerChannel <= 64; b++)
+            for (int other = 0; other < o.BanksPerChannel; other++)
+                if (_groupOf[other] == _groupOf[b]) _groupMask[b] |= 1UL << other;
         _length = new int[(int)DramCommand.REFPB + 1];
         _kindOf = new int[(int)DramCommand.REFPB + 1];
         foreach (var c in Enum.GetValues<DramCommand>())
@@ -82,7 +86,18 @@ internal sealed class TimingModel
     /// <see cref="Earliest"/>, from the per-rank bases kept up to date by <see cref="Issue"/>.
     /// </summary>
     public long EarliestOne(int baseSlot, int groupSlot, int bankSlot) =>
-        Math.Max(_base[baseSlot], Math.Max(_group[groupSlot], _bank[bankSlot]));
+        Branchless.Max(_base[baseSlot], Branchless.Max(_group[groupSlot], _bank[bankSlot]));
+
+    /// <summary>The tables <see cref="EarliestOne"/> reads (indexed by <see cref="Slots"/>), for callers that scan many banks.</summary>
+    public ReadOnlySpan<long> Bases => _base;
+    public ReadOnlySpan<long> Groups => _group;
+    public ReadOnlySpan<long> Banks => _bank;
+
+    /// <summary>
+    /// The banks (bit i = channel bank i; channels of at most 64 banks) whose bank-group or bank tables a command to
+    /// <paramref name="bank"/> other than PREA/REFAB can raise: those of its bank group.
+    /// </summary>
+    public ulong GroupMask(int bank) => _groupMask[bank];
 
     /// <summary>Cycles <paramref name="cmd"/> occupies the command bus.</summary>
     public int Length(DramCommand cmd) => _length[(int)cmd];
@@ -131,11 +146,12 @@ internal sealed class TimingModel
 
     private void UpdateBases()
     {
+        long bus = _bus, faw = _t.FAW;
+        var bases = _base.AsSpan(0, _ranks * Kinds);
+        ReadOnlySpan<long> ranks = _rank;
+        for (int i = 0; i < bases.Length; i++) bases[i] = Branchless.Max(bus, ranks[i]);
         for (int r = 0; r < _ranks; r++)
-        {
-            for (int k = 0; k < Kinds; k++) _base[r * Kinds + k] = Math.Max(_bus, _rank[r * Kinds + k]);
-            _base[r * Kinds + Act] = Math.Max(_base[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + _t.FAW);
-        }
+            bases[r * Kinds + Act] = Branchless.Max(bases[r * Kinds + Act], _faw[r * 4 + _fawHead[r]] + faw);
     }
 
     private long Record(DramCommand cmd, int bank, long now)
