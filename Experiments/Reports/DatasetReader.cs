@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using ArchGym.Environments.Core.Events;
 
 namespace ArchGym.Experiments.Reports;
 
@@ -12,7 +12,7 @@ public static class DatasetReader
     public static DatasetColumns Read(string path, IReadOnlyList<string> metrics)
     {
         using var reader = new StreamReader(path);
-        var header = Split(reader.ReadLine() ?? "");
+        var header = CsvLine.Split(reader.ReadLine() ?? "");
         var reward = Array.IndexOf(header, "reward");
         var feasible = Array.IndexOf(header, "feasible");
         if (reward < 0 || feasible < 0) throw new InvalidDataException($"{path}: not a run dataset (no reward and feasible columns)");
@@ -23,7 +23,7 @@ public static class DatasetReader
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
-            var cells = Split(line);
+            var cells = CsvLine.Split(line);
             rewards.Add(Number(cells, reward));
             feasibles.Add(feasible < cells.Length && cells[feasible] == "true");
             foreach (var (name, index) in metricIndex) values[name].Add(Number(cells, index));
@@ -44,34 +44,6 @@ public static class DatasetReader
         }
 
         return curve;
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quoting, as the dataset writer quotes).</summary>
-    public static string[] Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"') cell.Append(c);
-                else if (i + 1 < line.Length && line[i + 1] == '"') cell.Append(line[++i]);
-                else quoted = false;
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else cell.Append(c);
-        }
-
-        cells.Add(cell.ToString());
-        return cells.ToArray();
     }
 
     private static double Number(string[] cells, int index) =>

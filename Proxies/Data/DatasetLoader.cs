@@ -1,6 +1,7 @@
 using System.Globalization;
-using ArchGym.Environments.Core;
+using ArchGym.Environments.Core.Events;
 using ArchGym.Environments.Core.Spaces;
+using ArchGym.Environments.Core;
 
 namespace ArchGym.Proxies.Data;
 
@@ -31,7 +32,7 @@ public static class DatasetLoader
     {
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: file not found");
         using var reader = new StreamReader(path);
-        var header = CsvCells.Split(reader.ReadLine() ?? "");
+        var header = CsvLine.Split(reader.ReadLine() ?? "");
         var feasible = Column(header, "feasible", path, "the dataset's feasible column");
         var parameterColumns = space.Names.Select(n => Column(header, n, path, $"parameter '{n}' of the environment")).ToArray();
         var metricColumns = metrics.Select(m => Column(header, m.Name, path, $"metric '{m.Name}' of the environment")).ToArray();
@@ -41,7 +42,7 @@ public static class DatasetLoader
         {
             lineNumber++;
             if (line.Length == 0) continue;
-            var cells = CsvCells.Split(line);
+            var cells = CsvLine.Split(line);
             if (cells.Length != header.Length)
                 throw new InvalidDataException($"{path}:{lineNumber}: {cells.Length} cells, the header has {header.Length}");
             for (var i = 0; i < parameterColumns.Length; i++) text[space[i].Name] = cells[parameterColumns[i]];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArchGym.Environments.Core.Events;
 using ArchGym.Experiments.Reports.Svg;
 using ArchGym.Experiments.Runner;
 
@@ -65,7 +66,7 @@ public static class ProxySection
             reader.ReadLine();
             while (reader.ReadLine() is { } line)
             {
-                var cells = DatasetReader.Split(line);
+                var cells = CsvLine.Split(line);
                 if (cells.Length < 3) continue;
                 if (D(cells[^2]) is { } o && D(cells[^1]) is { } p) points.Add((o, p));
             }

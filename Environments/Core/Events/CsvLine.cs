@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace ArchGym.Proxies.Data;
+namespace ArchGym.Environments.Core.Events;
 
-/// <summary>Splits one CSV line with RFC 4180 quoting, as the dataset writer quotes.</summary>
-public static class CsvCells
+/// <summary>Splits one CSV line with RFC 4180 quoting, the reading side of <see cref="EvaluationCsvWriter.Quote"/>.</summary>
+public static class CsvLine
 {
     public static string[] Split(string line)
     {
