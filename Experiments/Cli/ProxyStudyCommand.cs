@@ -16,25 +16,12 @@ public static class ProxyStudyCommand
         {
             var config = ProxyStudyConfigLoader.Load(pr.GetValue(file)!);
             if (pr.GetValue(output) is { } o) config = config with { OutputDirectory = o };
-            using var cts = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                cts.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                var study = new ProxyStudy(DefaultRegistries.Create(), Console.Out).Run(config, cts.Token);
-                Console.WriteLine($"per evaluation ({string.Join(", ", study.ChosenModels.Select(c => $"{c.Key}: {c.Value}"))}{(study.FeasibilityModel is null ? "" : ", feasibility: rf")}): " +
-                    $"{study.MicrosecondsPerEvaluation:0.###} us vs {study.MillisecondsPerSimulation:0.###} ms simulated = {study.SpeedupPerEvaluation:0}x; " +
-                    $"results in {Path.Combine(config.OutputDirectory, ProxyStudyResult.FileName)}");
-                return ExitCodes.Ok;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var ctrlC = new CtrlC();
+            var study = new ProxyStudy(DefaultRegistries.Create(), Console.Out).Run(config, ctrlC.Token);
+            Console.WriteLine($"per evaluation ({string.Join(", ", study.ChosenModels.Select(c => $"{c.Key}: {c.Value}"))}{(study.FeasibilityModel is null ? "" : ", feasibility: rf")}): " +
+                $"{study.MicrosecondsPerEvaluation:0.###} us vs {study.MillisecondsPerSimulation:0.###} ms simulated = {study.SpeedupPerEvaluation:0}x; " +
+                $"results in {Path.Combine(config.OutputDirectory, ProxyStudyResult.FileName)}");
+            return ExitCodes.Ok;
         }));
         return cmd;
     }

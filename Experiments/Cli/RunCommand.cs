@@ -33,44 +33,31 @@ public static class RunCommand
             config = config with { Seed = s };
         }
 
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var ctrlC = new CtrlC();
+        var runner = new ExperimentRunner(DefaultRegistries.Create());
+        RunOutcome outcome;
+        var console = AnsiConsole.Console;
+        if (quiet)
         {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
+            outcome = runner.Run(config, null, ctrlC.Token);
+        }
+        else if (console.Profile.Capabilities.Interactive)
         {
-            var runner = new ExperimentRunner(DefaultRegistries.Create());
-            RunOutcome outcome;
-            var console = AnsiConsole.Console;
-            if (quiet)
-            {
-                outcome = runner.Run(config, null, cts.Token);
-            }
-            else if (console.Profile.Capabilities.Interactive)
-            {
-                outcome = console.Progress().AutoClear(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                    .Start(ctx =>
-                    {
-                        IObserver<Evaluation> Observer(int budget) =>
-                            new ProgressObserver(ctx.AddTask(Markup.Escape(config.Name), maxValue: budget), config.Name);
-                        return runner.Run(config, Observer, cts.Token);
-                    });
-            }
-            else
-            {
-                outcome = runner.Run(config, budget => new MilestoneObserver(Console.Out, budget), cts.Token);
-            }
+            outcome = console.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    IObserver<Evaluation> Observer(int budget) =>
+                        new ProgressObserver(ctx.AddTask(Markup.Escape(config.Name), maxValue: budget), config.Name);
+                    return runner.Run(config, Observer, ctrlC.Token);
+                });
+        }
+        else
+        {
+            outcome = runner.Run(config, budget => new MilestoneObserver(Console.Out, budget), ctrlC.Token);
+        }
 
-            if (!quiet) RunSummary.Write(console, outcome);
-            return outcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        if (!quiet) RunSummary.Write(console, outcome);
+        return outcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
     }
 }

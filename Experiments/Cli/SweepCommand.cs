@@ -42,49 +42,19 @@ public static class SweepCommand
     public static int Run(string? file, string? resume, string? output, int? parallelRuns, bool quiet)
     {
         if ((file is null) == (resume is null)) throw new UserInputException("sweep: give a sweep file, or --resume with a sweep file or folder (not both)");
-        var path = resume ?? file!;
-        var config = SweepConfigLoader.Load(path);
-        if (resume is not null && Directory.Exists(resume))
+        var (text, registries, plan, folder) = SweepSetup.Load(resume ?? file!, output, parallelRuns);
+        folder.Prepare(text, resume is not null);
+
+        using var ctrlC = new CtrlC();
+        var outcome = Execute(registries, plan, folder, quiet, ctrlC.Token);
+        if (outcome.AllDone && folder.TryWriteResults(out _, out var lottery))
         {
-            if (output is not null) throw new UserInputException($"--output {output}: not allowed with --resume FOLDER (the folder is the output)");
-            config = config with { OutputDirectory = resume };
+            if (!quiet) SweepSummary.WriteLottery(AnsiConsole.Console, outcome, lottery, folder);
+            return ExitCodes.Ok;
         }
 
-        if (output is not null) config = config with { OutputDirectory = output };
-        if (parallelRuns is { } p)
-        {
-            if (p is < 1 or > 1024) throw new UserInputException($"--parallel-runs {p}: allowed: a whole number from 1 to 1024");
-            config = config with { ParallelRuns = p };
-        }
-
-        var registries = DefaultRegistries.Create();
-        var plan = SweepPlanner.Plan(config, registries);
-        var folder = new SweepFolder(plan);
-        folder.Prepare(File.ReadAllText(config.SourceFile), resume is not null);
-
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var outcome = Execute(registries, plan, folder, quiet, cts.Token);
-            if (outcome.AllDone && folder.TryWriteResults(out _, out var lottery))
-            {
-                if (!quiet) SweepSummary.WriteLottery(AnsiConsole.Console, outcome, lottery, folder);
-                return ExitCodes.Ok;
-            }
-
-            SweepSummary.WriteUnfinished(Console.Error, outcome, folder);
-            return outcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.InternalError;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        SweepSummary.WriteUnfinished(Console.Error, outcome, folder);
+        return outcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.InternalError;
     }
 
     private static SweepOutcome Execute(DefaultRegistries registries, SweepPlan plan, SweepFolder folder, bool quiet, CancellationToken ct)

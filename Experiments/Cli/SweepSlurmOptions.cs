@@ -47,21 +47,8 @@ public sealed class SweepSlurmOptions
             var shard = Shard.Parse(shardText, "--shard");
             if (slurm || resume is not null) throw new UserInputException("--shard: not with --slurm or --resume (a shard always runs only its runs not done yet)");
             if (file is null) throw new UserInputException("--shard: give the sweep file (or folder) too");
-            using var cts = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                cts.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                return SweepShardCommand.RunShard(file, output, shard, parallelRuns, quiet, cts.Token);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var ctrlC = new CtrlC();
+            return SweepShardCommand.RunShard(file, output, shard, parallelRuns, quiet, ctrlC.Token);
         }
 
         if (!slurm) return null;
