@@ -24,8 +24,32 @@ public sealed class SystolicSimulator(EnergyCosts? energyCosts = null, AreaCosts
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(topology);
         var layers = new LayerReport[topology.Layers.Count];
-        for (int i = 0; i < layers.Length; i++) layers[i] = RunLayer(config, topology.Layers[i]);
+        // A layer's result depends only on its shape (the name is a label), and networks repeat shapes
+        // (ResNet blocks, transformer layers): simulate each shape once per run.
+        var byShape = new Dictionary<LayerShape, LayerReport>();
+        for (int i = 0; i < layers.Length; i++)
+        {
+            var layer = topology.Layers[i];
+            var shape = LayerShape.Of(layer);
+            if (byShape.TryGetValue(shape, out var same))
+            {
+                layers[i] = same with { Layer = layer.Name };
+                continue;
+            }
+
+            layers[i] = RunLayer(config, layer);
+            byShape.Add(shape, layers[i]);
+        }
+
         return new SystolicReport(config, topology.Name, layers);
+    }
+
+    /// <summary>Everything of a <see cref="Layer"/> the simulation reads.</summary>
+    private readonly record struct LayerShape(int IfmapHeight, int IfmapWidth, int FilterHeight, int FilterWidth,
+        int Channels, int NumFilters, int StrideHeight, int StrideWidth)
+    {
+        public static LayerShape Of(Layer l) => new(l.IfmapHeight, l.IfmapWidth, l.FilterHeight, l.FilterWidth,
+            l.Channels, l.NumFilters, l.StrideHeight, l.StrideWidth);
     }
 
     public LayerReport RunLayer(SystolicConfig config, Layer layer)

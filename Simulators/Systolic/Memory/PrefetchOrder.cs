@@ -50,8 +50,9 @@ internal sealed class PrefetchOrder
             return (long)colFold * stream.StreamExtent * ports + a * stream.PortsUsed(colFold) + b % ports;
         }
 
-        long d = a / ports * stream.StreamExtent + b + a % ports;
-        return DiagonalStart(d) + ValidBefore(d, (int)(a % ports));
+        var (block, c) = Math.DivRem(a, ports);
+        long d = block * stream.StreamExtent + b + c;
+        return DiagonalStart(d) + ValidBefore(d, (int)c);
     }
 
     /// <summary>
@@ -77,8 +78,9 @@ internal sealed class PrefetchOrder
     /// <summary>Skewed: the least streamed index t with RankOf(a, t) at or past the cut (exact for every element that exists).</summary>
     public long FirstStreamIndexAtOrPast(long a, RankCut cut)
     {
-        int ports = stream.Ports, c = (int)(a % ports);
-        long t = cut.Diagonal - a / ports * stream.StreamExtent - c;
+        var (block, rest) = Math.DivRem(a, stream.Ports);
+        int c = (int)rest;
+        long t = cut.Diagonal - block * stream.StreamExtent - c;
         return ValidBefore(cut.Diagonal, c) >= cut.IntoDiagonal ? t : t + 1;
     }
 

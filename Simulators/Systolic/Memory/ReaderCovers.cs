@@ -114,8 +114,8 @@ internal sealed class ReaderCovers
     {
         int n = 0;
         // The port's fixed coordinate: an output pixel (os, is) or a window offset (ws).
-        long fixA = mIsPort ? port / shifts.OfmapWidth : port / fwc;
-        long fixB = mIsPort ? port % shifts.OfmapWidth : port % fwc / shifts.Channels;
+        var (fixA, fixB) = Math.DivRem(port, mIsPort ? shifts.OfmapWidth : fwc);
+        if (!mIsPort) fixB /= shifts.Channels;
         for (int i = 0; i < liveCount; i++)
         {
             var s = shifts.All[live[i]];
@@ -141,7 +141,9 @@ internal sealed class ReaderCovers
     public long SlidesToHoldAnyReader(long a, long b)
     {
         var (m, k) = stream.Axes == IfmapAxes.FixedIsM ? (a, b) : (b, a);
-        long oy = m / shifts.OfmapWidth, ox = m % shifts.OfmapWidth, fy = k / fwc, fx = k % fwc / shifts.Channels;
+        var (oy, ox) = Math.DivRem(m, shifts.OfmapWidth);
+        var (fy, fk) = Math.DivRem(k, fwc);
+        long fx = fk / shifts.Channels;
         // Neighbouring reads are usually held through the same shift: try the last one that held first.
         var (lt, li, lj) = lastHeld;
         if (Math.Abs(lt) <= shifts.AliasRows && InRange(shifts.RowShifts(oy, fy, lt), li) && InRange(shifts.ColShifts(ox, fx, lt), lj)

@@ -16,7 +16,11 @@ internal sealed class SetWindow(long setSize, long sets, long activeSets, long s
     public long Start { get; private set; }
 
     /// <summary>Position of a set in the circular window (held when below <see cref="Active"/>).</summary>
-    public long Offset(long set) => (set - Start + Sets) % Sets;
+    public long Offset(long set)
+    {
+        long x = set - Start + Sets;   // in [0, Sets) for every set of the order: skip the division
+        return (ulong)x < (ulong)Sets ? x : x % Sets;
+    }
 
     public bool HoldsRank(long rank) => Offset(rank / SetSize) < Active;
 
