@@ -52,17 +52,7 @@ public static class StandardCatalog
 
     private static (IReadOnlyList<DramStandard>, FrozenDictionary<string, DramStandard>) Load()
     {
-        var assembly = typeof(StandardCatalog).Assembly;
-        var list = new List<DramStandard>();
-        foreach (var resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.Contains(".Dram.Standards.", StringComparison.Ordinal) || !resource.EndsWith(".json", StringComparison.Ordinal))
-                continue;
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            list.Add(Parse(reader.ReadToEnd(), resource));
-        }
-        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var list = EmbeddedCatalog.LoadAll(".Dram.Standards.", (json, source) => Parse(json, source), s => s.Name);
         var byName = new Dictionary<string, DramStandard>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in list)
         {
@@ -70,6 +60,6 @@ public static class StandardCatalog
             foreach (var alias in s.Aliases)
                 byName.TryAdd(alias, s);
         }
-        return (list.AsReadOnly(), byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return (list, byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -15,16 +15,7 @@ public static class GpuCatalog
     public static IReadOnlyList<GpuSpec> All => Loaded.Value;
 
     /// <exception cref="InvalidConfigException">field <c>Gpu</c> for an unknown name.</exception>
-    public static GpuSpec Get(string? name)
-    {
-        foreach (var gpu in Loaded.Value)
-        {
-            if (string.Equals(gpu.Name, name, StringComparison.OrdinalIgnoreCase)) return gpu;
-            foreach (var alias in gpu.Aliases)
-                if (string.Equals(alias, name, StringComparison.OrdinalIgnoreCase)) return gpu;
-        }
-        throw new InvalidConfigException("Gpu", name, string.Join(" | ", Loaded.Value.Select(g => g.Name)));
-    }
+    public static GpuSpec Get(string? name) => EmbeddedCatalog.Find(Loaded.Value, name, g => g.Name, g => g.Aliases, "Gpu");
 
     /// <summary>Parses and validates one GPU file.</summary>
     public static GpuSpec Parse(string json, string sourceName = "gpu")
@@ -40,21 +31,7 @@ public static class GpuCatalog
         return gpu with { Aliases = gpu.Aliases ?? [] };
     }
 
-    private static IReadOnlyList<GpuSpec> Load()
-    {
-        var assembly = typeof(GpuCatalog).Assembly;
-        var list = new List<GpuSpec>();
-        foreach (var resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.Contains(".Pim.Baselines.Gpus.", StringComparison.Ordinal) || !resource.EndsWith(".json", StringComparison.Ordinal))
-                continue;
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            list.Add(Parse(reader.ReadToEnd(), resource));
-        }
-        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return list.AsReadOnly();
-    }
+    private static IReadOnlyList<GpuSpec> Load() => EmbeddedCatalog.LoadAll(".Pim.Baselines.Gpus.", (json, source) => Parse(json, source), g => g.Name);
 }
 
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip)]

@@ -22,16 +22,7 @@ public static class PimDeviceCatalog
 
     /// <summary>The device with this name or alias.</summary>
     /// <exception cref="InvalidConfigException">field <c>Device</c> for an unknown name.</exception>
-    public static PimDevice Get(string? name)
-    {
-        foreach (var device in Loaded.Value)
-        {
-            if (string.Equals(device.Name, name, StringComparison.OrdinalIgnoreCase)) return device;
-            foreach (var alias in device.Aliases)
-                if (string.Equals(alias, name, StringComparison.OrdinalIgnoreCase)) return device;
-        }
-        throw new InvalidConfigException("Device", name, string.Join(" | ", Loaded.Value.Select(d => d.Name)));
-    }
+    public static PimDevice Get(string? name) => EmbeddedCatalog.Find(Loaded.Value, name, d => d.Name, d => d.Aliases, "Device");
 
     /// <summary>Parses a device from JSON text in the embedded files' format.</summary>
     public static PimDevice Parse(string json, string sourceName = "device")
@@ -48,19 +39,5 @@ public static class PimDeviceCatalog
         }
     }
 
-    private static IReadOnlyList<PimDevice> Load()
-    {
-        var assembly = typeof(PimDeviceCatalog).Assembly;
-        var list = new List<PimDevice>();
-        foreach (var resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.Contains(".Pim.Devices.", StringComparison.Ordinal) || !resource.EndsWith(".json", StringComparison.Ordinal))
-                continue;
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            list.Add(Parse(reader.ReadToEnd(), resource));
-        }
-        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return list.AsReadOnly();
-    }
+    private static IReadOnlyList<PimDevice> Load() => EmbeddedCatalog.LoadAll(".Pim.Devices.", (json, source) => Parse(json, source), d => d.Name);
 }
