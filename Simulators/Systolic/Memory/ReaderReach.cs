@@ -25,22 +25,9 @@ internal sealed class ReaderReach(PixelShifts shifts, ReadStream stream, SkewedP
     {
         int slot = (fc == 0 ? 0 : stream.PortBlocks) + pb;
         if (lastReader[slot] != long.MaxValue) return lastReader[slot];
-        long latest = None, ports = positions.Ports, used = positions.Used(pb);
-        foreach (var s in shifts.All)
-        {
-            var (dA, dT) = Deltas(s);
-            for (long q = FloorDiv(dA, ports); q <= FloorDiv(used - 1 + dA, ports); q++)
-            {
-                long block = pb + q;
-                if (block < 0 || block >= positions.PortBlocks) continue;
-                bool thisPass = q < 0 || (q == 0 && (dT + dA < 0 || (dT + dA == 0 && dA < 0)));
-                if (!thisPass && fc == 0) continue;
-                long end = (thisPass ? 0 : -stream.Elements) + positions.FoldStart(0, block) + positions.FoldSize(block) - 1;
-                latest = Math.Max(latest, end);
-            }
-        }
-
-        return lastReader[slot] = latest;
+        // The reader folds are disjoint and sorted, so the last one to start is the last to end.
+        var starts = readerFolds[slot] ??= ReaderFoldStarts(fc, pb);
+        return lastReader[slot] = starts.Length == 0 ? None : starts[^1] + positions.FoldSize(BlockAt(starts[^1])) - 1;
     }
 
     /// <summary>
