@@ -23,18 +23,7 @@ public class DramBadInputTests
         return path;
     }
 
-    private void AssertBadInput(string[] args, params string[] expected)
-    {
-        var r = ArchGymProcess.Run(_dir, args);
-        Assert.Multiple(() =>
-        {
-            Assert.That(r.ExitCode, Is.EqualTo(2), r.StdErr);
-            Assert.That(r.StdErr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.StdErr);
-            Assert.That(r.StdErr, Does.Not.Contain("   at "));
-            Assert.That(r.StdOut, Is.Empty);
-            foreach (var e in expected) Assert.That(r.StdErr, Does.Contain(e));
-        });
-    }
+    private void AssertBadInput(string[] args, params string[] expected) => BadInput.Assert(ArchGymProcess.Run(_dir, args), expected);
 
     private void AssertBadDram(string[] args, params string[] expected) => AssertBadInput(["simulate", "dram", .. args, "--format", "json"], expected);
 

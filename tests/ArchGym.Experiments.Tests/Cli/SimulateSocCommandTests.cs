@@ -29,17 +29,7 @@ public class SimulateSocCommandTests
         return name;
     }
 
-    private static void AssertBadInput(ArchGymProcess.Result r, params string[] expected)
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(r.ExitCode, Is.EqualTo(2), r.StdErr);
-            Assert.That(r.StdErr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.StdErr);
-            Assert.That(r.StdErr, Does.Not.Contain("   at "));
-            Assert.That(r.StdOut, Is.Empty);
-            foreach (var e in expected) Assert.That(r.StdErr, Does.Contain(e));
-        });
-    }
+    private static void AssertBadInput(ArchGymProcess.Result r, params string[] expected) => BadInput.Assert(r, expected);
 
     [Test]
     public void JsonHasTheContractKeysAndTheSimulatorsNumbers()
